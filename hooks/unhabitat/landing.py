@@ -41,7 +41,8 @@ a.edition:hover, a.edition:focus {{ background: #e8eaf6; outline: 3px solid #1a2
 <p lang="en">{escape(en.header.title)}</p>
 <a class="edition" href="zh/" hreflang="zh" lang="zh" data-edition="zh">中文（原文）</a>
 <a class="edition" href="en/" hreflang="en" lang="en" data-edition="en">English (unofficial translation)</a>
-<p class="small" lang="en">The Chinese text is the source; the English is this site's unofficial translation.</p>
+<p class="small" lang="en">The Chinese text is the source;
+the English is this site's unofficial translation.</p>
 </main>
 <script>
 document.querySelectorAll("a[data-edition]").forEach(function (a) {{

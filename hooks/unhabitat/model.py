@@ -7,10 +7,13 @@ Identifiers follow Akoma Ntoso for UN (AKN4UN) naming: ``para_13``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+# A footnote marker inside a unit's text.
+RE_MARKER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 
 def superscript(number: int) -> str:

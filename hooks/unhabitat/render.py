@@ -13,9 +13,8 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from .model import Declaration, Footnote, Unit, superscript
+from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript
 
-RE_MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 RE_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|&~^:\"'=$])")
 
 
@@ -108,7 +107,7 @@ def inline(text: str, *, anchors: bool) -> str:
     pos = 0
     for m in RE_MARKER.finditer(text):
         out.append(escape(text[pos : m.start()]))
-        n = "".join(str("⁰¹²³⁴⁵⁶⁷⁸⁹".index(c)) for c in m.group())
+        n = from_superscript(m.group())
         if anchors:
             out.append(f'<a class="decl-fnref" id="fnref_{n}" href="#fnt_{n}">{m.group()}</a>')
         else:
@@ -244,6 +243,7 @@ def full_text_page(edition: Edition) -> str:
     notes = _footnotes(text.footnotes, edition)
     return (
         f"{_front_matter(edition.labels.full_text, search=False)}\n{_toolbar(edition)}\n\n"
-        f"{_header_html(edition)}\n\n" + "\n".join(sections)
-        + f"\n## {md_escape(edition.labels.footnotes)} {{#footnotes}}\n\n<div class=\"decl\">{notes}</div>\n"
+        f"{_header_html(edition)}\n\n"
+        + "\n".join(sections)
+        + f'\n## {md_escape(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
     )

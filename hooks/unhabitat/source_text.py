@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .model import (
+    RE_MARKER,
     SUPERSCRIPT_DIGITS,
     Artefact,
     Declaration,
@@ -34,7 +35,6 @@ RE_PARAGRAPH = re.compile(r"^(?P<number>\d+)\.[ \t]*(?P<text>\S.*)$")
 RE_POINT = re.compile(r"^[ \t]*-[ \t]*\((?P<letter>[a-z])\)[ \t]*(?P<text>\S.*)$")
 RE_FOOTNOTE = re.compile(rf"^(?P<marker>[{SUPERSCRIPT_DIGITS}]+)[ \t]*(?P<text>\S.*)$")
 RE_ARTEFACT = re.compile(r"^[ \t]*-[ \t]*$")
-RE_MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
 RE_STRAY_ITEM = re.compile(r"^[ \t]*-")
 
 
@@ -103,8 +103,11 @@ def parse(text: str, path: str = "<text>") -> Declaration:
     if not any(lines):
         raise SourceError(path, 1, "the source text is empty")
     body_start = next(
-        (i for i, line in enumerate(lines) if RE_PARAGRAPH.match(line) or RE_STRAY_ITEM.match(line)
-         or RE_FOOTNOTE.match(line)),
+        (
+            i
+            for i, line in enumerate(lines)
+            if RE_PARAGRAPH.match(line) or RE_STRAY_ITEM.match(line) or RE_FOOTNOTE.match(line)
+        ),
         len(lines),
     )
     header = _parse_header(lines[:body_start], path)

@@ -1,0 +1,57 @@
+# Two commands set everything up: `make serve` and `make test`. See README.md.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM ?= /usr/bin/chromium
+SITE_ROOT ?= http://127.0.0.1:8000/
+
+export NO_MKDOCS_2_WARNING := 1
+export CHROMIUM SITE_ROOT
+# Reproducible builds: every date in the site comes from the last commit.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: install install-test system-deps build serve test lint bench terms clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+install-test: $(VENV)/.installed-test tests/node/node_modules/.installed
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+tests/node/node_modules/.installed: tests/node/package.json tests/node/package-lock.json
+	npm ci --prefix tests/node --no-audit --no-fund --silent
+	touch $@
+
+# Debian's Chromium and CJK fonts for the browser tests, installed when missing and run as root.
+system-deps:
+	@if [ ! -x "$(CHROMIUM)" ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  else \
+	    echo "Chromium ($(CHROMIUM)) or fonts-noto-cjk missing: run as root or install them" >&2; exit 1; \
+	  fi; \
+	fi
+
+build: install
+	rm -rf site
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
+	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
+
+serve: install
+	$(BIN)/python hooks/serve_editions.py --host 127.0.0.1 --port 8000
+
+lint: install-test
+	$(BIN)/ruff check .
+
+test: install-test system-deps lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf site build .pytest_cache
