@@ -1,0 +1,66 @@
+"""A local server over the built site and a real Chromium (Debian's) driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A fresh reader; the test fails if the page asks anything of a host other than ours."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=base_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    tab = context.new_page()
+    foreign: list[str] = []
+    ours = urlsplit(base_url).netloc
+    tab.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc not in (ours, "") else None)
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    yield tab
+    context.close()
+    assert not foreign, f"third-party requests: {foreign}"
+    assert not errors, f"script errors: {errors}"
