@@ -134,7 +134,7 @@ def _cell(unit: Unit, lang: str, *, primary: bool) -> str:
         label = escape(LABELS[lang].copy_link.format(unit=unit_name(unit, lang)))
         control = (
             f'<a class="decl-permalink" href="#{unit.eid}" title="{label}" '
-            f'aria-label="{label}" data-permalink>¶</a>'
+            f'aria-label="{label}" data-permalink data-search-exclude>¶</a>'
         )
         return f'<div class="decl-cell" lang="{lang}"><p>{body} {control}</p></div>'
     return f'<div class="decl-cell decl-alt" lang="{lang}" data-search-exclude><p>{body}</p></div>'
@@ -176,7 +176,7 @@ def _footnotes(notes: tuple[Footnote, ...], edition: Edition) -> str:
 
 def _head_row(edition: Edition) -> str:
     return (
-        '<div class="decl-row decl-head" aria-hidden="true">'
+        '<div class="decl-row decl-head" aria-hidden="true" data-search-exclude>'
         f'<div class="decl-cell" lang="{edition.lang}">{escape(edition.labels.language)}</div>'
         f'<div class="decl-cell decl-alt" lang="{edition.other_lang}" data-search-exclude>'
         f"{escape(LABELS[edition.other_lang].language)}</div></div>"
@@ -185,7 +185,7 @@ def _head_row(edition: Edition) -> str:
 
 def _toolbar(edition: Edition) -> str:
     return (
-        '<div class="decl-toolbar">'
+        '<div class="decl-toolbar" data-search-exclude>'
         '<button type="button" class="md-button decl-view-toggle" aria-pressed="false">'
         f"{escape(edition.labels.parallel)}</button></div>"
     )
