@@ -7,53 +7,51 @@ build because each page shows its counterpart in the parallel view.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from unhabitat import exports, render
-from unhabitat.align import check_alignment
+from unhabitat import exports, glossary_pages, render
 from unhabitat.errors import SourceError
 from unhabitat.landing import landing_page
-from unhabitat.source_text import read_source
+from unhabitat.pipeline import Build, load_build
 
 log = get_plugin_logger("declaration")
 
 
-@dataclass(frozen=True)
-class Build:
-    """What one build knows, kept on the config so that serve rebuilds start afresh."""
-
-    edition: render.Edition
-    zh: Path
-    en: Path
-
-
+@event_priority(100)  # before Material's search reads the jieba user dictionary written here
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    build = _load(config)
+    base = Path(config.config_file_path).parent
+    try:
+        build = load_build(base, config.extra["sources"], config.extra["glossary"], config.extra["edition"])
+    except SourceError as e:
+        raise PluginError(str(e)) from e
+    for problem in build.problems:
+        log.warning(problem)
     config.extra["build"] = build
     config.site_url = f"{config.extra['site_root'].rstrip('/')}/{build.edition.lang}/"
     config.nav = _nav(build.edition)
+    config.plugins["material/search"].config.jieba_dict_user = str(_write_user_dictionary(base, build))
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    edition = _build(config).edition
+    build = _build(config)
+    edition = build.edition
     pages = {"index.md": render.home_page(edition), "full.md": render.full_text_page(edition)}
     for paragraph in edition.text.paragraphs:
         pages[f"{paragraph.number}.md"] = render.paragraph_page(edition, paragraph.number)
+    pages |= glossary_pages.pages(edition, build.instruments)
     for src_uri, content in sorted(pages.items()):
         files.append(File.generated(config, src_uri, content=content))
     return files
 
 
 def on_serve(server, config: MkDocsConfig, builder):
-    build = _build(config)
-    for path in (build.zh, build.en):
+    for path in _build(config).inputs:
         server.watch(str(path))
     return server
 
@@ -74,40 +72,31 @@ def on_post_build(config: MkDocsConfig) -> None:
     if site.name != build.edition.lang:
         log.info("site_dir is not an edition folder; root files not written")
         return
-    zh, en = _texts(build.edition)
-    root = site.parent
-    (root / "index.html").write_text(landing_page(zh, en), encoding="utf-8")
-    (root / "permalinks.json").write_text(exports.permalinks(zh), encoding="utf-8")
-    (root / "declaration.tmx").write_text(exports.tmx(zh, en, "1"), encoding="utf-8")
+    zh, en = build.edition.zh_en()
+    glossary = build.edition.glossary
+    files = {
+        "index.html": landing_page(zh, en),
+        "permalinks.json": exports.permalinks(zh),
+        "declaration.tmx": exports.tmx(zh, en, "1"),
+        "glossary.json": exports.glossary_json(glossary),
+        "glossary.tbx": exports.glossary_tbx(glossary),
+        "glossary.csv": exports.glossary_csv(glossary),
+    }
+    for name, content in files.items():
+        (site.parent / name).write_text(content, encoding="utf-8", newline="")
 
 
-def _load(config: MkDocsConfig) -> Build:
-    base = Path(config.config_file_path).parent
-    lang = config.extra["edition"]
-    sources = {name: base / path for name, path in config.extra["sources"].items()}
-    try:
-        texts = {name: read_source(path, _label(path, base)) for name, path in sources.items()}
-        check_alignment(texts["zh"], texts["en"])
-    except SourceError as e:
-        raise PluginError(str(e)) from e
-    other = "en" if lang == "zh" else "zh"
-    edition = render.Edition(lang=lang, text=texts[lang], other_lang=other, other=texts[other])
-    return Build(edition=edition, zh=sources["zh"], en=sources["en"])
-
-
-def _label(path: Path, base: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(base.resolve()))
-    except ValueError:
-        return str(path)
+def _write_user_dictionary(base: Path, build: Build) -> Path:
+    # Material's search segments with the same words as the glossary (its option takes a file).
+    path = base / "build" / "jieba" / "userdict.txt"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_text(encoding="utf-8") != build.edition.glossary.user_dictionary:
+        path.write_text(build.edition.glossary.user_dictionary, encoding="utf-8")
+    return path
 
 
 def _build(config: MkDocsConfig) -> Build:
     return config.extra["build"]
-
-
-def _texts(edition: render.Edition):
-    return (edition.text, edition.other) if edition.lang == "zh" else (edition.other, edition.text)
 
 
 def _nav(edition: render.Edition) -> list:
@@ -115,4 +104,9 @@ def _nav(edition: render.Edition) -> list:
     paragraphs = [
         {render.paragraph_title(p.number, edition.lang): f"{p.number}.md"} for p in edition.text.paragraphs
     ]
-    return [{labels.home: "index.md"}, {labels.paragraphs: paragraphs}, {labels.full_text: "full.md"}]
+    return [
+        {labels.home: "index.md"},
+        {labels.paragraphs: paragraphs},
+        {labels.full_text: "full.md"},
+        {glossary_pages.LABELS[edition.lang]["title"]: "glossary/index.md"},
+    ]

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from xml.sax.saxutils import escape, quoteattr
 
+from .glossary import Glossary
 from .model import Declaration
 
 EDITIONS = ("zh", "en")
@@ -43,4 +46,93 @@ def tmx(zh: Declaration, en: Declaration, tool_version: str) -> str:
             "    </tu>",
         ]
     out += ["  </body>", "</tmx>", ""]
+    return "\n".join(out)
+
+
+def _glossary_rows(glossary: Glossary) -> list[dict]:
+    return [
+        {
+            "id": term.id,
+            "zh": term.zh,
+            "variants": list(term.variants),
+            "en": list(term.en),
+            "pinyin": glossary.pinyin[term.id].marked,
+            "pinyin_toneless": glossary.pinyin[term.id].toneless,
+            "initials": glossary.pinyin[term.id].initials,
+            "kind": term.kind,
+            "status": term.status,
+            "instrument": term.instrument,
+            "note": term.note,
+            "occurrences": list(glossary.units_of(term.id)),
+        }
+        for term in sorted(glossary.terms, key=lambda t: t.id)
+    ]
+
+
+def glossary_json(glossary: Glossary) -> str:
+    """``glossary.json``: one entry per term, occurrences as the unit ids of ``permalinks.json``."""
+    return json.dumps(_glossary_rows(glossary), ensure_ascii=False, indent=1) + "\n"
+
+
+def glossary_csv(glossary: Glossary) -> str:
+    out = io.StringIO()
+    columns = [
+        "id",
+        "zh",
+        "variants",
+        "en",
+        "pinyin",
+        "kind",
+        "status",
+        "instrument",
+        "note_zh",
+        "note_en",
+        "occurrences",
+    ]
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in _glossary_rows(glossary):
+        writer.writerow(
+            {
+                **{k: row[k] for k in ("id", "zh", "pinyin", "kind", "status")},
+                "variants": "; ".join(row["variants"]),
+                "en": "; ".join(row["en"]),
+                "instrument": row["instrument"] or "",
+                "note_zh": row["note"]["zh"],
+                "note_en": row["note"]["en"],
+                "occurrences": " ".join(row["occurrences"]),
+            }
+        )
+    return out.getvalue()
+
+
+def glossary_tbx(glossary: Glossary) -> str:
+    """``glossary.tbx``: TBX (ISO 30042:2019, TBX-Basic), one conceptEntry per term."""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">',
+        "  <tbxHeader>",
+        "    <fileDesc>",
+        "      <sourceDesc><p>Terminology of the Ministerial Declaration of the second session of the"
+        " United Nations Habitat Assembly (Nairobi, 2023)</p></sourceDesc>",
+        "    </fileDesc>",
+        "  </tbxHeader>",
+        "  <text>",
+        "    <body>",
+    ]
+    for row in _glossary_rows(glossary):
+        out.append(f'      <conceptEntry id="{escape(row["id"])}">')
+        out.append(f'        <descrip type="subjectField">{escape(row["kind"])}</descrip>')
+        for lang, terms in (("zh", [row["zh"], *row["variants"]]), ("en", row["en"])):
+            out.append(f'        <langSec xml:lang="{lang}">')
+            out.append(f'          <descrip type="definition">{escape(row["note"][lang])}</descrip>')
+            for rank, term in enumerate(terms):
+                usage = "preferred" if rank == 0 else "admitted"
+                out.append(
+                    f"          <termSec><term>{escape(term)}</term>"
+                    f'<termNote type="administrativeStatus">{usage}Term-admn-sts</termNote></termSec>'
+                )
+            out.append("        </langSec>")
+        out.append("      </conceptEntry>")
+    out += ["    </body>", "  </text>", "</tbx>", ""]
     return "\n".join(out)

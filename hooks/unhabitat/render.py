@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
+from .glossary import Glossary, Mark, chinese_marks, english_marks
 from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript
 
 RE_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|&~^:\"'=$])")
@@ -71,10 +72,31 @@ class Edition:
     text: Declaration
     other_lang: str
     other: Declaration
+    glossary: Glossary | None = None
 
     @property
     def labels(self) -> Labels:
         return LABELS[self.lang]
+
+    def marks(self, number: int) -> dict[str, list[Mark]]:
+        """Glossary terms to mark in paragraph ``number`` of this edition's text, by unit id."""
+        if self.glossary is None:
+            return {}
+        units = list(self.text.paragraph(number).units())
+        if self.lang == "zh":
+            return chinese_marks(self.glossary, units)
+        return english_marks(self.glossary, self.other.paragraph(number).units(), units)
+
+    def zh_en(self) -> tuple[Declaration, Declaration]:
+        return (self.text, self.other) if self.lang == "zh" else (self.other, self.text)
+
+    def tip(self, term_id: str) -> str:
+        """What a marked term's tooltip says: pinyin and the other language."""
+        assert self.glossary is not None
+        term, pinyin = self.glossary.term(term_id), self.glossary.pinyin[term_id]
+        if self.lang == "zh":
+            return f"{pinyin.marked} · {term.en[0]}"
+        return f"{term.zh} · {pinyin.marked}"
 
 
 def unit_name(unit: Unit, lang: str) -> str:
@@ -101,18 +123,35 @@ def opening_words(unit: Unit, lang: str) -> str:
     return text if len(words) <= 12 else " ".join(words[:12]) + " …"
 
 
-def inline(text: str, *, anchors: bool) -> str:
-    """Escaped text with footnote markers linked; only the primary side carries ids."""
-    out: list[str] = []
-    pos = 0
+def inline(
+    text: str, *, anchors: bool, marks: list[Mark] | None = None, edition: Edition | None = None
+) -> str:
+    """Escaped text with footnote markers and marked terms linked; only the primary side carries ids."""
+    spans: list[tuple[int, int, str, str]] = []
     for m in RE_MARKER.finditer(text):
-        out.append(escape(text[pos : m.start()]))
         n = from_superscript(m.group())
         if anchors:
-            out.append(f'<a class="decl-fnref" id="fnref_{n}" href="#fnt_{n}">{m.group()}</a>')
+            spans.append(
+                (m.start(), m.end(), f'<a class="decl-fnref" id="fnref_{n}" href="#fnt_{n}">', "</a>")
+            )
         else:
-            out.append(f'<sup class="decl-fnref">{m.group()}</sup>')
-        pos = m.end()
+            spans.append((m.start(), m.end(), '<sup class="decl-fnref">', "</sup>"))
+    for mark in marks or ():
+        assert edition is not None
+        tip = escape(edition.tip(mark.term))
+        spans.append(
+            (
+                mark.start,
+                mark.end,
+                f'<a class="decl-term" href="../glossary/{mark.term}/">',
+                f'<span class="decl-tip" role="tooltip" data-search-exclude>{tip}</span></a>',
+            )
+        )
+    out: list[str] = []
+    pos = 0
+    for start, end, opening, closing in sorted(spans):
+        out += [escape(text[pos:start]), opening, escape(text[start:end]), closing]
+        pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
 
@@ -128,8 +167,9 @@ def _num(unit: Unit) -> str:
     return f"({unit.letter})" if unit.letter else f"{unit.paragraph}."
 
 
-def _cell(unit: Unit, lang: str, *, primary: bool) -> str:
-    body = f'<span class="decl-num">{_num(unit)}</span> {inline(unit.text, anchors=primary)}'
+def _cell(unit: Unit, lang: str, *, primary: bool, marks: list[Mark] | None = None, edition=None) -> str:
+    text = inline(unit.text, anchors=primary, marks=marks, edition=edition)
+    body = f'<span class="decl-num">{_num(unit)}</span> {text}'
     if primary:
         label = escape(LABELS[lang].copy_link.format(unit=unit_name(unit, lang)))
         control = (
@@ -140,12 +180,13 @@ def _cell(unit: Unit, lang: str, *, primary: bool) -> str:
     return f'<div class="decl-cell decl-alt" lang="{lang}" data-search-exclude><p>{body}</p></div>'
 
 
-def _unit_row(unit: Unit, edition: Edition) -> str:
+def _unit_row(unit: Unit, edition: Edition, marks: dict[str, list[Mark]]) -> str:
     twin = next(u for u in edition.other.units() if u.uid == unit.uid)
     kind = "decl-point" if unit.letter else "decl-para"
+    primary = _cell(unit, edition.lang, primary=True, marks=marks.get(unit.uid), edition=edition)
     return (
         f'<div class="decl-row {kind}" id="{unit.eid}">'
-        f"{_cell(unit, edition.lang, primary=True)}{_cell(twin, edition.other_lang, primary=False)}</div>"
+        f"{primary}{_cell(twin, edition.other_lang, primary=False)}</div>"
     )
 
 
@@ -191,8 +232,9 @@ def _toolbar(edition: Edition) -> str:
     )
 
 
-def _units_block(units: list[Unit], notes: tuple[Footnote, ...], edition: Edition) -> str:
-    rows = "".join(_unit_row(u, edition) for u in units)
+def _units_block(number: int, notes: tuple[Footnote, ...], edition: Edition) -> str:
+    marks = edition.marks(number)
+    rows = "".join(_unit_row(u, edition, marks) for u in edition.text.paragraph(number).units())
     return (
         f'<div class="decl" lang="{edition.lang}">{_head_row(edition)}{rows}'
         f"{_footnotes(notes, edition)}</div>"
@@ -200,9 +242,8 @@ def _units_block(units: list[Unit], notes: tuple[Footnote, ...], edition: Editio
 
 
 def paragraph_page(edition: Edition, number: int) -> str:
-    paragraph = edition.text.paragraph(number)
     title = paragraph_title(number, edition.lang)
-    block = _units_block(list(paragraph.units()), edition.text.footnotes_of(number), edition)
+    block = _units_block(number, edition.text.footnotes_of(number), edition)
     return f"{_front_matter(title)}\n# {md_escape(title)}\n\n{_toolbar(edition)}\n\n{block}\n"
 
 
@@ -237,7 +278,7 @@ def full_text_page(edition: Edition) -> str:
     text = edition.text
     sections = [
         f"## {md_escape(paragraph_title(p.number, edition.lang))} {{#p{p.number}}}\n\n"
-        f"{_units_block(list(p.units()), (), edition)}\n"
+        f"{_units_block(p.number, (), edition)}\n"
         for p in text.paragraphs
     ]
     notes = _footnotes(text.footnotes, edition)

@@ -1,0 +1,116 @@
+"""Read a YAML data file of ``glossary/`` as a list of records that remember their line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import SourceError
+
+
+@dataclass(frozen=True)
+class Record:
+    """One list item of a data file: its mapping, where it starts, and where each key sits."""
+
+    path: str
+    line: int
+    data: dict[str, Any]
+    lines: dict[str, int]
+
+    def fail(self, message: str, key: str | None = None) -> SourceError:
+        return SourceError(self.path, self.lines.get(key, self.line) if key else self.line, message)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader whose mappings also carry the line of each key (1-based)."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=True)
+        mapping["__lines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value}
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _strip(v) for k, v in value.items() if k not in ("__lines__", "__line__")}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def read_records(path: Path, label: str) -> list[Record]:
+    """The file's top-level list; a YAML error or a non-mapping item is a ``file:line`` error."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise SourceError(label, 0, f"cannot read data file ({e.strerror})") from e
+    except UnicodeDecodeError as e:
+        raise SourceError(label, 1, "data file is not UTF-8") from e
+    try:
+        items = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as e:
+        line = e.problem_mark.line + 1 if e.problem_mark else 1
+        raise SourceError(label, line, f"invalid YAML: {e.problem}") from e
+    except yaml.YAMLError as e:
+        raise SourceError(label, 1, f"invalid YAML: {e}") from e
+    if not isinstance(items, list):
+        raise SourceError(label, 1, "expected a list of entries")
+    records = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise SourceError(label, _item_line(text, index), "each entry must be a mapping")
+        records.append(Record(label, item["__line__"], _strip(item), item["__lines__"]))
+    return records
+
+
+def _item_line(text: str, index: int) -> int:
+    starts = [n + 1 for n, line in enumerate(text.splitlines()) if line.startswith("- ")]
+    return starts[index] if index < len(starts) else 1
+
+
+def field(record: Record, key: str, kind: type, *, required: bool = True) -> Any:
+    """A typed field of a record; a missing or mistyped one is an error at its line."""
+    if key not in record.data or record.data[key] is None:
+        if required:
+            raise record.fail(f"missing field '{key}'")
+        return None
+    value = record.data[key]
+    if not isinstance(value, kind):
+        raise record.fail(f"field '{key}' must be a {kind.__name__}", key)
+    return value
+
+
+def text_field(record: Record, key: str, *, required: bool = True) -> str | None:
+    value = field(record, key, str, required=required)
+    if value is not None and not value.strip():
+        raise record.fail(f"field '{key}' is empty", key)
+    return value
+
+
+def bilingual(record: Record, key: str) -> dict[str, str]:
+    """A ``{zh: …, en: …}`` field, both languages present and non-empty."""
+    value = field(record, key, dict)
+    for lang in ("zh", "en"):
+        if not isinstance(value.get(lang), str) or not value[lang].strip():
+            raise record.fail(f"field '{key}' needs a non-empty '{lang}' text", key)
+    return {"zh": value["zh"].strip(), "en": value["en"].strip()}
+
+
+def string_list(record: Record, key: str, *, required: bool = True) -> tuple[str, ...]:
+    value = field(record, key, list, required=required)
+    if value is None:
+        return ()
+    if not value and required:
+        raise record.fail(f"field '{key}' must list at least one entry", key)
+    if not all(isinstance(v, str) and v.strip() for v in value):
+        raise record.fail(f"field '{key}' must be a list of non-empty strings", key)
+    return tuple(v.strip() for v in value)
+
+
+def check_keys(record: Record, allowed: frozenset[str]) -> None:
+    for key in sorted(set(record.data) - allowed):
+        raise record.fail(f"unknown field '{key}'", key)

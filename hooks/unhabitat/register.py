@@ -1,0 +1,61 @@
+"""The instrument register (``glossary/instruments.yml``): UN documents and goals the declaration cites."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .datafile import Record, bilingual, check_keys, read_records, text_field
+
+FIELDS = frozenset({"symbol", "kind", "title", "date", "contains", "url"})
+RE_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
+RE_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class Instrument:
+    symbol: str
+    kind: str
+    title: dict[str, str]
+    date: str
+    contains: dict[str, str]
+    url: dict[str, str]
+    line: int
+
+    @property
+    def slug(self) -> str:
+        """The instrument page's URL segment: ``A/RES/71/256`` → ``a-res-71-256``."""
+        return RE_SLUG.sub("-", self.symbol.lower()).strip("-")
+
+
+def load_instruments(path: Path, label: str) -> dict[str, Instrument]:
+    instruments: dict[str, Instrument] = {}
+    for record in read_records(path, label):
+        instrument = _instrument(record)
+        if instrument.symbol in instruments:
+            first = instruments[instrument.symbol].line
+            raise record.fail(f"instrument {instrument.symbol} repeated (first at line {first})", "symbol")
+        instruments[instrument.symbol] = instrument
+    return dict(sorted(instruments.items()))
+
+
+def _instrument(record: Record) -> Instrument:
+    check_keys(record, FIELDS)
+    symbol = text_field(record, "symbol")
+    date = str(record.data.get("date", ""))
+    if not RE_DATE.match(date):
+        raise record.fail("field 'date' must be YYYY or YYYY-MM-DD", "date")
+    url = bilingual(record, "url")
+    for lang, link in url.items():
+        if not link.startswith("https://"):
+            raise record.fail(f"url.{lang} must be an https:// link", "url")
+    return Instrument(
+        symbol=symbol,
+        kind=text_field(record, "kind"),
+        title=bilingual(record, "title"),
+        date=date,
+        contains=bilingual(record, "contains"),
+        url=url,
+        line=record.line,
+    )

@@ -1,0 +1,155 @@
+"""Stage 2b: segment the Chinese units with a tokenizer taught the term base, and find every term occurrence.
+
+One ``jieba.Tokenizer`` per build. It first serves the pinyin word grouping while its
+dictionary is still plain (with the glossary words added, a whole term would be one
+"word" and its syllables glued), then learns every term form so that each comes out
+as one token. An Aho–Corasick automaton over all forms finds every match in one pass;
+the tokens decide how a match counts: a token of its own, nested in a longer term
+(可持续发展目标 in 可持续发展目标本地化), or split by the segmenter (a defect reported
+to the maintainer). A match inside an ordinary longer word is another word and does not count.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import ahocorasick
+import jieba
+
+from .model import Unit
+from .romanize import Pinyin, romanize
+from .termbase import RE_LOOSE_SPACE, Term
+
+# jieba keeps a run of these characters together; a form with anything else can never be one token.
+RE_JIEBA_BLOCK = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
+# High enough that a term wins over any segmentation through it.
+TERM_FREQUENCY = 200_000
+TERM_TAG = "nz"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    term: str
+    unit: str
+    paragraph: int
+    start: int
+    end: int
+    form: str
+    nested: bool
+
+
+@dataclass(frozen=True)
+class Split:
+    """A term the segmenter cut in pieces: the term base or the frequency needs attention."""
+
+    term: str
+    unit: str
+    form: str
+
+
+def new_tokenizer() -> jieba.Tokenizer:
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def tokenizable(form: str) -> bool:
+    return bool(RE_JIEBA_BLOCK.match(form))
+
+
+def user_dictionary(terms: Iterable[Term]) -> str:
+    """jieba's user-dictionary format, for this tokenizer and for Material's search alike."""
+    forms = sorted({f for t in terms for f in t.forms if tokenizable(f)})
+    return "".join(f"{form} {TERM_FREQUENCY} {TERM_TAG}\n" for form in forms)
+
+
+def pinyin_table(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> dict[str, Pinyin]:
+    """Pinyin per term id; call before ``teach`` while the dictionary is plain."""
+    return {t.id: romanize(t.zh, tokenizer.lcut(t.zh, HMM=False), t.pinyin_override) for t in terms}
+
+
+def teach(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> None:
+    for line in user_dictionary(terms).splitlines():
+        form, freq, tag = line.rsplit(" ", 2)
+        tokenizer.add_word(form, int(freq), tag)
+
+
+def compacted(text: str) -> tuple[str, list[int]]:
+    """``text`` without loose spaces, and for each kept character its offset in ``text``."""
+    drop = {i for m in RE_LOOSE_SPACE.finditer(text) for i in range(m.start(), m.end())}
+    offsets = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in offsets), offsets
+
+
+class TermFinder:
+    """Finds term occurrences in units; built once per build over the whole term base."""
+
+    def __init__(self, tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> None:
+        self.tokenizer = tokenizer
+        self.automaton = ahocorasick.Automaton()
+        self.term_forms: set[str] = set()
+        for term in terms:
+            for form in term.forms:
+                self.automaton.add_word(form, (term.id, form))
+                self.term_forms.add(form)
+        self.automaton.make_automaton()
+
+    def tokens(self, text: str) -> list[Token]:
+        """Segmentation of ``text``; offsets refer to ``text`` itself."""
+        compact, offsets = compacted(text)
+        offsets.append(len(text))
+        return [
+            Token(word, offsets[start], offsets[end - 1] + 1)
+            for word, start, end in self.tokenizer.tokenize(compact)
+        ]
+
+    def find(self, unit: Unit) -> tuple[list[Occurrence], list[Split]]:
+        compact, offsets = compacted(unit.text)
+        if not compact:
+            return [], []
+        tokens = list(self.tokenizer.tokenize(compact))
+        starts = {s: e for _, s, e in tokens}
+        covering = [0] * len(compact)
+        for index, (_, s, e) in enumerate(tokens):
+            for i in range(s, e):
+                covering[i] = index
+        found: list[Occurrence] = []
+        splits: list[Split] = []
+        for last, (term_id, form) in self.automaton.iter(compact):
+            start, end = last - len(form) + 1, last + 1
+            token_text, token_start, token_end = tokens[covering[start]]
+            if starts.get(start) == end:
+                nested = False
+            elif token_start <= start and end <= token_end:
+                if token_text not in self.term_forms:
+                    continue  # inside an ordinary longer word: another word
+                nested = True
+            else:
+                nested = False
+                if tokenizable(form):
+                    splits.append(Split(term_id, unit.uid, form))
+            orig_start, orig_end = offsets[start], offsets[end - 1] + 1
+            found.append(
+                Occurrence(
+                    term=term_id,
+                    unit=unit.uid,
+                    paragraph=unit.paragraph,
+                    start=orig_start,
+                    end=orig_end,
+                    form=unit.text[orig_start:orig_end],
+                    nested=nested,
+                )
+            )
+        found.sort(key=lambda o: (o.start, -o.end, o.term))
+        return found, splits
