@@ -6,34 +6,44 @@ import difflib
 from pathlib import Path
 
 import pytest
-from support import SOURCE_EN, SOURCE_ZH
-from unhabitat import render
-from unhabitat.source_text import read_source
+from support import ROOT
+from unhabitat import glossary_pages, render
+from unhabitat.pipeline import Build, load_build
 
 GOLDEN = Path(__file__).parent / "golden"
-PAGES = ["index", "2", "13", "full"]
+PAGES = [
+    "index",
+    "2",
+    "13",
+    "full",
+    "glossary/index",
+    "glossary/new-urban-agenda",
+    "glossary/sdg-localization",
+]
+SOURCES = {"zh": "source/declaration.zh.txt", "en": "source/declaration.en.txt"}
+DATA = {"terms": "glossary/terms.yml", "instruments": "glossary/instruments.yml"}
 
 
-def edition(lang: str) -> render.Edition:
-    zh, en = read_source(SOURCE_ZH, "zh.txt"), read_source(SOURCE_EN, "en.txt")
-    if lang == "zh":
-        return render.Edition("zh", zh, "en", en)
-    return render.Edition("en", en, "zh", zh)
+@pytest.fixture(scope="module")
+def builds() -> dict[str, Build]:
+    return {lang: load_build(ROOT, SOURCES, DATA, lang) for lang in ("zh", "en")}
 
 
-def generate(lang: str, page: str) -> str:
-    ed = edition(lang)
+def generate(build: Build, page: str) -> str:
+    edition = build.edition
     if page == "index":
-        return render.home_page(ed)
+        return render.home_page(edition)
     if page == "full":
-        return render.full_text_page(ed)
-    return render.paragraph_page(ed, int(page))
+        return render.full_text_page(edition)
+    if page.startswith("glossary/"):
+        return glossary_pages.pages(edition, build.instruments)[f"{page}.md"]
+    return render.paragraph_page(edition, int(page))
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("page", PAGES)
-def test_generated_markdown_matches_golden(lang, page, update_golden):
-    actual = generate(lang, page)
+def test_generated_markdown_matches_golden(builds, lang, page, update_golden):
+    actual = generate(builds[lang], page)
     path = GOLDEN / lang / f"{page}.md"
     if update_golden:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,8 +57,12 @@ def test_generated_markdown_matches_golden(lang, page, update_golden):
     assert not diff, f"generated Markdown differs from {path} (pytest --update-golden):\n{diff}"
 
 
-def test_rendering_is_deterministic():
-    assert generate("zh", "full") == generate("zh", "full")
+def test_the_build_has_no_problems(builds):
+    assert builds["zh"].problems == ()
+
+
+def test_rendering_is_deterministic(builds):
+    assert generate(builds["zh"], "full") == generate(load_build(ROOT, SOURCES, DATA, "zh"), "full")
 
 
 def test_markdown_specials_are_escaped_in_markdown_contexts():
@@ -59,3 +73,14 @@ def test_text_is_html_escaped_and_markers_linked():
     html = render.inline("<script>x</script> 议程¹", anchors=True)
     assert html == '&lt;script&gt;x&lt;/script&gt; 议程<a class="decl-fnref" id="fnref_1" href="#fnt_1">¹</a>'
     assert render.inline("议程¹", anchors=False) == '议程<sup class="decl-fnref">¹</sup>'
+
+
+def test_terms_are_marked_once_per_paragraph(builds):
+    page = generate(builds["zh"], "6")
+    assert page.count('href="../glossary/new-urban-agenda/"') == 1  # 新城市议程 occurs twice in paragraph 6
+    assert (
+        '<a class="decl-term" href="../glossary/new-urban-agenda/">新城市议程<span class="decl-tip"' in page
+    )
+    assert "xīn chéngshì yìchéng · New Urban Agenda" in page
+    english = generate(builds["en"], "6")
+    assert '<a class="decl-term" href="../glossary/new-urban-agenda/">New Urban Agenda<span' in english

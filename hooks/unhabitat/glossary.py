@@ -30,7 +30,7 @@ class Miss:
 
     def message(self) -> str:
         wanted = " / ".join(self.term.en)
-        return f"{self.unit.uid}: '{self.term.zh}' is in the Chinese; the English has none of: {wanted}"
+        return f"unit {self.unit.uid}: '{self.term.zh}' is in the Chinese; the English has none of: {wanted}"
 
 
 @dataclass(frozen=True)
@@ -94,10 +94,11 @@ def chinese_marks(glossary: Glossary, paragraph: Iterable[Unit]) -> dict[str, li
     for unit in paragraph:
         marks[unit.uid] = []
         for o in by_unit.get(unit.uid, []):
-            if o.nested or o.term in marked:
+            taken = marks[unit.uid]
+            if o.nested or o.term in marked or any(o.start < m.end and m.start < o.end for m in taken):
                 continue
             marked.add(o.term)
-            marks[unit.uid].append(Mark(o.start, o.end, o.term))
+            taken.append(Mark(o.start, o.end, o.term))
     return marks
 
 

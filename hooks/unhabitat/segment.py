@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ahocorasick
 import jieba
@@ -129,16 +129,11 @@ class TermFinder:
         for last, (term_id, form) in self.automaton.iter(compact):
             start, end = last - len(form) + 1, last + 1
             token_text, token_start, token_end = tokens[covering[start]]
-            if starts.get(start) == end:
-                nested = False
-            elif token_start <= start and end <= token_end:
-                if token_text not in self.term_forms:
-                    continue  # inside an ordinary longer word: another word
-                nested = True
-            else:
-                nested = False
-                if tokenizable(form):
-                    splits.append(Split(term_id, unit.uid, form))
+            inside_token = token_start <= start and end <= token_end and starts.get(start) != end
+            if inside_token and token_text not in self.term_forms:
+                continue  # inside an ordinary longer word: another word
+            if not inside_token and starts.get(start) != end and tokenizable(form):
+                splits.append(Split(term_id, unit.uid, form))
             orig_start, orig_end = offsets[start], offsets[end - 1] + 1
             found.append(
                 Occurrence(
@@ -148,8 +143,18 @@ class TermFinder:
                     start=orig_start,
                     end=orig_end,
                     form=unit.text[orig_start:orig_end],
-                    nested=nested,
+                    nested=False,
                 )
             )
+        # A match inside a longer one (可持续发展 in 可持续发展目标本地化) counts, as nested.
+        found = [
+            replace(
+                o,
+                nested=any(
+                    p.start <= o.start and o.end <= p.end and p.end - p.start > o.end - o.start for p in found
+                ),
+            )
+            for o in found
+        ]
         found.sort(key=lambda o: (o.start, -o.end, o.term))
         return found, splits
