@@ -53,5 +53,12 @@ lint: install-test
 test: install-test system-deps lint
 	$(BIN)/pytest
 
+# Candidate terms the term base lacks, for curation.
+terms: install
+	PYTHONPATH=hooks $(BIN)/python hooks/report_terms.py
+
+bench: install-test system-deps
+	$(BIN)/python tests/bench/run.py
+
 clean:
 	rm -rf site build .pytest_cache

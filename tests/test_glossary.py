@@ -245,3 +245,36 @@ def test_search_segments_with_the_glossary_words(site):
     text = "".join(doc["text"] for doc in index["docs"])
     for term in ("新城市议程", "人居署", "可持续发展目标本地化"):
         assert f"\u200b{term}\u200b" in text, term
+
+
+def test_own_tokenizer_is_independent_of_jieba_default():
+    import jieba
+
+    new_tokenizer()
+    jieba.dt.add_word("城市议程", 999_999)
+    try:
+        assert new_tokenizer().lcut("新城市议程", HMM=False) == ["新", "城市", "议程"]
+    finally:
+        jieba.dt.del_word("城市议程")
+    ours = new_tokenizer()
+    teach(ours, TERM_BASE)
+    assert ours.lcut("新城市议程") == ["新城市议程"]
+    assert "新城市议程" not in jieba.lcut("新城市议程")
+
+
+def test_discovery_reports_what_the_base_lacks():
+    from unhabitat.discovery import candidates, report
+
+    tokenizer = new_tokenizer()
+    teach(tokenizer, TERM_BASE)
+    found = candidates(read_source(SOURCE_ZH), TermFinder(tokenizer, TERM_BASE), TERM_BASE)
+    texts = {(c.text, c.source) for c in found}
+    assert ("议程", "《》“”") in texts  # 《议程》 in paragraph 6: a short reference the base leaves out
+    assert not any(c.text == "新城市议程" for c in found)
+    without = tuple(t for t in TERM_BASE if t.id != "world-urban-forum")
+    tokenizer = new_tokenizer()
+    teach(tokenizer, without)
+    found = candidates(read_source(SOURCE_ZH), TermFinder(tokenizer, without), without)
+    forum = next(c for c in found if c.text == "世界城市论坛")
+    assert (forum.source, forum.units) == ("body", ("16",))
+    assert "世界城市论坛  (16)" in report(found)

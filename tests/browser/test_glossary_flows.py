@@ -1,0 +1,91 @@
+"""The glossary as a reader uses it: tooltips on marked terms, the filter, the concordance."""
+
+from __future__ import annotations
+
+import pytest
+from browsing import screenshot
+from playwright.sync_api import Browser, Page, expect
+
+TERM = '#para_2 a.decl-term[href="../glossary/new-urban-agenda/"]'
+
+
+def test_tooltip_on_hover(page: Page):
+    page.goto("/zh/2/")
+    tip = page.locator(f"{TERM} .decl-tip")
+    expect(tip).to_be_hidden()
+    page.hover(TERM)
+    expect(tip).to_be_visible()
+    expect(tip).to_have_text("xīn chéngshì yìchéng · New Urban Agenda")
+
+
+def test_tooltip_on_keyboard_focus(page: Page):
+    page.goto("/en/2/")
+    term = page.locator('#para_2 a.decl-term[href="../glossary/new-urban-agenda/"]')
+    term.focus()
+    expect(term).to_be_focused()
+    expect(term.locator(".decl-tip")).to_be_visible()
+    expect(term.locator(".decl-tip")).to_have_text("新城市议程 · xīn chéngshì yìchéng")
+
+
+def test_tooltip_on_touch(browser: Browser, base_url: str):
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True, base_url=base_url
+    )
+    page = context.new_page()
+    page.goto("/zh/2/")
+    page.tap(TERM)
+    expect(page.locator(f"{TERM} .decl-tip")).to_be_visible()
+    expect(page).to_have_url(f"{base_url}/zh/2/")
+    page.tap(TERM)
+    expect(page).to_have_url(f"{base_url}/zh/glossary/new-urban-agenda/")
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("本地化", {"本地化", "可持续发展目标本地化"}),
+        ("bdh", {"本地化"}),
+        ("xin chengshi", {"新城市议程"}),
+        ("xīn chéngshì", {"新城市议程"}),
+        ("renjushu", {"人居署"}),
+        ("Urban October", {"城市十月"}),
+        ("resident coordinator", {"驻地协调员系统"}),
+    ],
+)
+def test_glossary_filter(page: Page, query: str, expected: set[str]):
+    page.goto("/zh/glossary/")
+    field = page.get_by_label("筛选术语（汉字、拼音、拼音首字母或英文）")
+    field.fill(query)
+    field.press("End")
+    visible = page.locator(".glossary-item:visible .glossary-head")
+    expect(visible).to_have_count(len(expected))
+    assert set(visible.all_inner_texts()) == expected
+    expect(page.locator(".glossary-count span")).to_have_text(str(len(expected)))
+
+
+def test_glossary_filter_says_when_nothing_matches(page: Page):
+    page.goto("/en/glossary/")
+    page.fill("#glossary-filter", "zzzz")
+    expect(page.locator(".glossary-none")).to_be_visible()
+    screenshot(page, "en-glossary-empty")
+
+
+def test_concordance_links_to_the_paragraph_anchor(page: Page, base_url: str):
+    page.goto("/zh/glossary/localization/")
+    screenshot(page, "zh-glossary-entry")
+    page.click('table.concordance a[href="../../13/#para_13__list_1__point_e"]')
+    expect(page).to_have_url(f"{base_url}/zh/13/#para_13__list_1__point_e")
+    expect(page.locator("#para_13__list_1__point_e")).to_be_in_viewport()
+
+
+def test_glossary_index_in_both_editions(page: Page):
+    page.goto("/zh/glossary/")
+    first = page.locator(".glossary-item .glossary-head").first
+    expect(first).to_have_text("包容和有效的多边主义")  # bāoróng… sorts first by pinyin
+    screenshot(page, "zh-glossary")
+    page.goto("/en/glossary/")
+    expect(page.locator(".glossary-item .glossary-head").first).to_have_text(
+        "2030 Agenda for Sustainable Development"
+    )
+    screenshot(page, "en-glossary")
