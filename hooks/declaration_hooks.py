@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from unhabitat import exports, glossary_pages, render
+from unhabitat import downloads, glossary_pages, instrument_pages, render
 from unhabitat.errors import SourceError
-from unhabitat.landing import landing_page
+from unhabitat.labels import LABELS, paragraph_title
 from unhabitat.pipeline import Build, load_build
 
 log = get_plugin_logger("declaration")
@@ -25,14 +25,16 @@ log = get_plugin_logger("declaration")
 @event_priority(100)  # before Material's search reads the jieba user dictionary written here
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
+    extra = config.extra
+    site_root = extra["site_root"].rstrip("/") + "/"
     try:
-        build = load_build(base, config.extra["sources"], config.extra["glossary"], config.extra["edition"])
+        build = load_build(base, extra["sources"], extra["glossary"], extra["edition"], site_root)
     except SourceError as e:
         raise PluginError(str(e)) from e
     for problem in build.problems:
         log.warning(problem)
-    config.extra["build"] = build
-    config.site_url = f"{config.extra['site_root'].rstrip('/')}/{build.edition.lang}/"
+    extra["build"] = build
+    config.site_url = f"{site_root}{build.edition.lang}/"
     config.nav = _nav(build.edition)
     config.plugins["material/search"].config.jieba_dict_user = str(_write_user_dictionary(base, build))
     return config
@@ -45,6 +47,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for paragraph in edition.text.paragraphs:
         pages[f"{paragraph.number}.md"] = render.paragraph_page(edition, paragraph.number)
     pages |= glossary_pages.pages(edition, build.instruments)
+    pages |= instrument_pages.pages(edition)
+    pages["downloads.md"] = downloads.downloads_page(edition, build.root_files)
     for src_uri, content in sorted(pages.items()):
         files.append(File.generated(config, src_uri, content=content))
     return files
@@ -60,7 +64,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     # The language switch and hreflang links point at this page's counterpart.
     edition = _build(config).edition
     config.extra["alternate"] = [
-        {"name": render.LABELS[lang].language, "lang": lang, "link": f"../{lang}/{page.url}"}
+        {"name": LABELS[lang].language, "lang": lang, "link": f"../{lang}/{page.url}"}
         for lang in (edition.lang, edition.other_lang)
     ]
     return context
@@ -72,18 +76,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if site.name != build.edition.lang:
         log.info("site_dir is not an edition folder; root files not written")
         return
-    zh, en = build.edition.zh_en()
-    glossary = build.edition.glossary
-    files = {
-        "index.html": landing_page(zh, en),
-        "permalinks.json": exports.permalinks(zh),
-        "declaration.tmx": exports.tmx(zh, en, "1"),
-        "glossary.json": exports.glossary_json(glossary),
-        "glossary.tbx": exports.glossary_tbx(glossary),
-        "glossary.csv": exports.glossary_csv(glossary),
-    }
-    for name, content in files.items():
-        (site.parent / name).write_text(content, encoding="utf-8", newline="")
+    for folder, files in ((site.parent, build.root_files), (site, build.edition_files)):
+        for name, content in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8", newline="")
 
 
 def _write_user_dictionary(base: Path, build: Build) -> Path:
@@ -101,12 +98,12 @@ def _build(config: MkDocsConfig) -> Build:
 
 def _nav(edition: render.Edition) -> list:
     labels = edition.labels
-    paragraphs = [
-        {render.paragraph_title(p.number, edition.lang): f"{p.number}.md"} for p in edition.text.paragraphs
-    ]
+    paragraphs = [{paragraph_title(p.number, edition.lang): f"{p.number}.md"} for p in edition.text.paragraphs]
     return [
         {labels.home: "index.md"},
         {labels.paragraphs: paragraphs},
         {labels.full_text: "full.md"},
-        {glossary_pages.LABELS[edition.lang]["title"]: "glossary/index.md"},
+        {labels.glossary: "glossary/index.md"},
+        {labels.instruments: "instruments/index.md"},
+        {labels.downloads: "downloads.md"},
     ]

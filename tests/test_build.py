@@ -15,11 +15,24 @@ from unhabitat.source_text import read_source
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TERM_IDS = [t["id"] for t in yaml.safe_load((ROOT / "glossary" / "terms.yml").read_text(encoding="utf-8"))]
+INSTRUMENT_SLUGS = [
+    "a-res-71-256",
+    "a-res-70-1",
+    "a-res-77-262",
+    "a-76-639-e-2022-10",
+    "1-cp-27",
+    "sdg-6",
+    "sdg-11",
+    "water-action-agenda",
+]
 PAGES = {
     "index.html",
     "404.html",
     "full/index.html",
+    "downloads/index.html",
     "glossary/index.html",
+    "instruments/index.html",
+    *(f"instruments/{slug}/index.html" for slug in INSTRUMENT_SLUGS),
     *(f"{n}/index.html" for n in range(1, 22)),
     *(f"glossary/{t}/index.html" for t in TERM_IDS),
 }
@@ -47,11 +60,17 @@ def test_root_files(site):
     assert {p.name for p in site.root.iterdir() if p.is_file()} == {
         "index.html",
         "permalinks.json",
+        "instruments.json",
         "declaration.tmx",
+        "declaration.json",
+        *(f"declaration.{lang}.{ext}" for lang in ("zh", "en") for ext in ("md", "txt")),
+        *(f"citations.{lang}.{ext}" for lang in ("zh", "en") for ext in ("bib", "ris", "json")),
         "glossary.json",
         "glossary.tbx",
         "glossary.csv",
     }
+    cite = {p.name for p in (site.root / "zh" / "cite").iterdir()}
+    assert len(cite) == 29 * 3 and {"13a.bib", "13a.ris", "13a.json", "2.bib"} <= cite
 
 
 def test_permalink_manifest_lists_the_29_units(site):
@@ -86,8 +105,8 @@ def test_published_permalinks_never_break(site):
 def primary_text(element) -> str:
     """The reader-visible text of a unit's primary cell, without its number and link control."""
     cell = element.find_class("decl-cell")[0]
-    for tip in cell.find_class("decl-tip"):
-        tip.drop_tree()
+    for control in [*cell.find_class("decl-tip"), *cell.find_class("decl-cite")]:
+        control.drop_tree()
     text = cell.text_content()
     text = re.sub(r"^(\d+\.|\([a-z]\)) ", "", text)
     return text.removesuffix(" ¶")
@@ -130,7 +149,7 @@ def test_footnote_sits_on_the_citing_paragraph_page(site):
     assert ref.get("href") == "#fnt_1"
     note = page.get_element_by_id("fnt_1")
     assert "联大第71/256号决议" in note.text_content()
-    assert note.xpath(".//a/@href") == ["#fnref_1"]
+    assert note.xpath(".//a/@href") == ["#fnref_1", "../instruments/a-res-71-256/"]
     assert tree(site, "zh/3/index.html").get_element_by_id("fnt_1", None) is None
 
 
@@ -211,9 +230,7 @@ BAD_BUILDS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("lang", "mutate", "expected"), BAD_BUILDS, ids=["zh-letter", "en-no-h", "zh-no-h", "en-fn"]
-)
+@pytest.mark.parametrize(("lang", "mutate", "expected"), BAD_BUILDS, ids=["zh-letter", "en-no-h", "zh-no-h", "en-fn"])
 def test_bad_input_stops_the_build_with_file_and_line(tmp_path, lang, mutate, expected):
     paths = {"zh": SOURCE_ZH, "en": SOURCE_EN}
     bad = tmp_path / f"declaration.{lang}.txt"

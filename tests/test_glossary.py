@@ -78,9 +78,7 @@ BAD_TERMS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "line", "message"), [b[1:] for b in BAD_TERMS], ids=[b[0] for b in BAD_TERMS]
-)
+@pytest.mark.parametrize(("text", "line", "message"), [b[1:] for b in BAD_TERMS], ids=[b[0] for b in BAD_TERMS])
 def test_bad_term_base_names_file_and_line(tmp_path, text, line, message):
     with pytest.raises(SourceError) as caught:
         load_terms(write(tmp_path, text), "glossary/terms.yml", SYMBOLS)
@@ -92,9 +90,7 @@ def test_bad_term_base_names_file_and_line(tmp_path, text, line, message):
 def test_a_term_the_text_no_longer_contains(tmp_path):
     extra = ENTRY.replace("new-urban-agenda", "moon").replace("新城市议程", "月球基地")
     terms = load_terms(write(tmp_path, ENTRY + extra), "glossary/terms.yml", SYMBOLS)
-    with pytest.raises(
-        SourceError, match=r"glossary/terms.yml:8: term '月球基地' no longer occurs in the text"
-    ):
+    with pytest.raises(SourceError, match=r"glossary/terms.yml:8: term '月球基地' no longer occurs in the text"):
         check_every_term_occurs(build_glossary(terms, read_source(SOURCE_ZH)), "glossary/terms.yml")
 
 
@@ -118,9 +114,7 @@ BAD_INSTRUMENTS = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("mutate", "message"), [b[1:] for b in BAD_INSTRUMENTS], ids=[b[0] for b in BAD_INSTRUMENTS]
-)
+@pytest.mark.parametrize(("mutate", "message"), [b[1:] for b in BAD_INSTRUMENTS], ids=[b[0] for b in BAD_INSTRUMENTS])
 def test_bad_instrument_register(tmp_path, mutate, message):
     path = tmp_path / "instruments.yml"
     path.write_text(mutate(INSTRUMENTS.read_text(encoding="utf-8")), encoding="utf-8")
@@ -141,10 +135,7 @@ def test_every_term_is_one_token(glossary):
     teach(tokenizer, TERM_BASE)
     finder = TermFinder(tokenizer, TERM_BASE)
     tokens = {
-        t.text
-        for t in finder.tokens(
-            "我们重申，致力于落实《新城市议程》，加强人居署和人类住区的可持续发展目标本地化"
-        )
+        t.text for t in finder.tokens("我们重申，致力于落实《新城市议程》，加强人居署和人类住区的可持续发展目标本地化")
     }
     assert {"新城市议程", "人居署", "人类住区", "可持续发展目标本地化", "重申"} <= tokens
 
@@ -232,11 +223,7 @@ def test_glossary_csv(glossary):
     rows = list(csv.DictReader(io.StringIO(exports.glossary_csv(glossary))))
     assert len(rows) == len(TERM_BASE)
     nua = next(r for r in rows if r["id"] == "new-urban-agenda")
-    assert (
-        nua["zh"] == "新城市议程"
-        and nua["en"] == "New Urban Agenda"
-        and nua["occurrences"] == "2 4 6 7 10 21"
-    )
+    assert nua["zh"] == "新城市议程" and nua["en"] == "New Urban Agenda" and nua["occurrences"] == "2 4 6 7 10 21"
 
 
 def test_search_segments_with_the_glossary_words(site):

@@ -77,10 +77,18 @@ def test_text_is_html_escaped_and_markers_linked():
 
 def test_terms_are_marked_once_per_paragraph(builds):
     page = generate(builds["zh"], "6")
-    assert page.count('href="../glossary/new-urban-agenda/"') == 1  # 新城市议程 occurs twice in paragraph 6
-    assert (
-        '<a class="decl-term" href="../glossary/new-urban-agenda/">新城市议程<span class="decl-tip"' in page
-    )
-    assert "xīn chéngshì yìchéng · New Urban Agenda" in page
+    assert page.count('href="../glossary/progress-in-implementation/"') == 1  # 执行进展情况 occurs twice
+    assert '<a class="decl-term" href="../glossary/progress-in-implementation/">执行进展情况<span' in page
     english = generate(builds["en"], "6")
-    assert '<a class="decl-term" href="../glossary/new-urban-agenda/">New Urban Agenda<span' in english
+    assert english.count('href="../glossary/progress-in-implementation/"') == 1
+
+
+def test_a_reference_lends_its_term_the_tooltip(builds):
+    page = generate(builds["zh"], "6")
+    assert (
+        '<a class="decl-ref decl-term" href="../instruments/a-res-71-256/">《新城市议程》'
+        '<span class="decl-tip" role="tooltip" data-search-exclude>xīn chéngshì yìchéng · New Urban Agenda · '
+        "A/RES/71/256</span></a>"
+    ) in page
+    english = generate(builds["en"], "6")
+    assert '<a class="decl-ref decl-term" href="../instruments/a-res-71-256/">New Urban Agenda<span' in english

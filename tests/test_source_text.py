@@ -71,10 +71,7 @@ def test_english_has_the_same_shape():
     zh, en = read_source(SOURCE_ZH), read_source(SOURCE_EN)
     assert [u.uid for u in zh.units()] == [u.uid for u in en.units()]
     assert [(f.number, f.cited_by) for f in zh.footnotes] == [(f.number, f.cited_by) for f in en.footnotes]
-    assert (
-        en.header.title
-        == "Ministerial Declaration of the second session of the United Nations Habitat Assembly"
-    )
+    assert en.header.title == "Ministerial Declaration of the second session of the United Nations Habitat Assembly"
 
 
 @pytest.mark.parametrize(

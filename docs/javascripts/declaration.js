@@ -7,6 +7,7 @@
   var root = document.documentElement;
   var zh = (root.getAttribute("lang") || "").indexOf("zh") === 0;
   var COPIED = zh ? "链接已复制" : "Link copied";
+  var CITED = zh ? "引文已复制" : "Citation copied";
 
   function store(key, value) {
     try { localStorage.setItem(key, value); } catch (e) { /* private mode: choice not kept */ }
@@ -59,6 +60,11 @@
       var url = new URL(link.getAttribute("href"), location.href).href;
       history.replaceState(null, "", url);
       copyText(url).then(function () { announce(link, COPIED + ": " + url); });
+      return;
+    }
+    var citation = event.target.closest(".decl-cite-copy");
+    if (citation) {
+      copyText(citation.dataset.copy).then(function () { announce(citation, CITED); });
       return;
     }
     var toggle = event.target.closest(".decl-view-toggle");

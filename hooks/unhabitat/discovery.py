@@ -45,9 +45,7 @@ class Candidate:
     units: tuple[str, ...]
 
 
-def candidates(
-    text: Declaration, finder: TermFinder, terms: Iterable[Term], min_count: int = 2
-) -> list[Candidate]:
+def candidates(text: Declaration, finder: TermFinder, terms: Iterable[Term], min_count: int = 2) -> list[Candidate]:
     known = {f for t in terms for f in t.forms}
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
     for unit in text.units():

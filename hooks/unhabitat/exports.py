@@ -5,10 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from xml.sax.saxutils import escape, quoteattr
 
 from .glossary import Glossary
-from .model import Declaration
+from .model import RE_MARKER, Declaration, from_superscript
+from .references import Reference, cited_in
+from .register import Instrument
 
 EDITIONS = ("zh", "en")
 
@@ -136,3 +139,84 @@ def glossary_tbx(glossary: Glossary) -> str:
         out.append("      </conceptEntry>")
     out += ["    </body>", "  </text>", "</tbx>", ""]
     return "\n".join(out)
+
+
+RE_MD_TEXT = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _md(text: str) -> str:
+    return RE_MARKER.sub(lambda m: f"[^{from_superscript(m.group())}]", RE_MD_TEXT.sub(r"\\\1", text))
+
+
+def markdown(text: Declaration) -> str:
+    """The declaration as one standalone Markdown document, footnotes as Markdown footnotes."""
+    header = text.header
+    out = [*(f"{_md(b)}  " for b in header.body), _md(header.session), "", _md(header.date_place), ""]
+    out += [f"# {_md(header.title)}", "", "  \n".join(_md(s) for s in header.subtitle), ""]
+    for paragraph in text.paragraphs:
+        out.append(f"{paragraph.number}\\. {_md(paragraph.unit.text)}")
+        out += [f"    ({p.letter}) {_md(p.text)}" for p in paragraph.points]
+        out.append("")
+    out += [f"[^{f.number}]: {_md(f.text)}" for f in text.footnotes]
+    return "\n".join(out) + "\n"
+
+
+def plain_text(text: Declaration) -> str:
+    """The declaration in the source's own line format, each footnote after the paragraph citing it."""
+    header = text.header
+    out = [*header.body, header.session, "", header.date_place, "", header.title, "", *header.subtitle, ""]
+    for paragraph in text.paragraphs:
+        out.append(f"{paragraph.number}. {paragraph.unit.text}")
+        out += [f"- ({p.letter}) {p.text}" for p in paragraph.points]
+        notes = text.footnotes_of(paragraph.number)
+        if notes:
+            out += ["", *(f"{f.marker} {f.text}" for f in notes), ""]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _model(text: Declaration) -> dict:
+    header = text.header
+    return {
+        "header": {
+            "body": list(header.body),
+            "session": header.session,
+            "date_place": header.date_place,
+            "title": header.title,
+            "subtitle": list(header.subtitle),
+        },
+        "paragraphs": [
+            {
+                "id": p.unit.uid,
+                "eid": p.unit.eid,
+                "number": p.number,
+                "text": p.unit.text,
+                "points": [{"id": u.uid, "eid": u.eid, "letter": u.letter, "text": u.text} for u in p.points],
+            }
+            for p in text.paragraphs
+        ],
+        "footnotes": [
+            {"number": f.number, "eid": f.eid, "cited_by": f.cited_by, "text": f.text} for f in text.footnotes
+        ],
+    }
+
+
+def document_model(zh: Declaration, en: Declaration) -> str:
+    """``declaration.json``: the whole model, both languages, ids as in ``permalinks.json``."""
+    return json.dumps({"zh": _model(zh), "en": _model(en)}, ensure_ascii=False, indent=1) + "\n"
+
+
+def instruments_json(instruments: dict[str, Instrument], references: tuple[Reference, ...], order: list[str]) -> str:
+    rows = [
+        {
+            "symbol": i.symbol,
+            "kind": i.kind,
+            "date": i.date,
+            "title": i.title,
+            "contains": i.contains,
+            "url": i.url,
+            "page": {lang: f"/{lang}/instruments/{i.slug}/" for lang in EDITIONS},
+            "cited_in": list(cited_in(references, i.symbol, order)),
+        }
+        for i in instruments.values()
+    ]
+    return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"

@@ -84,6 +84,10 @@ def consistency_misses(glossary: Glossary, zh: Declaration, en: Declaration) -> 
     return misses
 
 
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
 def chinese_marks(glossary: Glossary, paragraph: Iterable[Unit]) -> dict[str, list[Mark]]:
     """Each term once per paragraph, at its first occurrence that stands on its own."""
     marked: set[str] = set()
@@ -95,7 +99,7 @@ def chinese_marks(glossary: Glossary, paragraph: Iterable[Unit]) -> dict[str, li
         marks[unit.uid] = []
         for o in by_unit.get(unit.uid, []):
             taken = marks[unit.uid]
-            if o.nested or o.term in marked or any(o.start < m.end and m.start < o.end for m in taken):
+            if o.nested or o.term in marked or _overlaps(o.start, o.end, [(m.start, m.end) for m in taken]):
                 continue
             marked.add(o.term)
             taken.append(Mark(o.start, o.end, o.term))
@@ -109,7 +113,7 @@ def english_marks(
     units = list(en_paragraph)
     zh_ids = {u.uid for u in zh_paragraph}
     term_ids = dict.fromkeys(o.term for o in glossary.occurrences if o.unit in zh_ids)
-    hits = [(hit, term_id) for term_id in term_ids if (hit := first_english(glossary.term(term_id), units))]
+    hits = [(hit, t) for t in term_ids if (hit := first_english(glossary.term(t), units))]
     marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
     # Longer spans first, so that a long term keeps its span and a shorter one inside it yields.
     for (index, start, end), term_id in sorted(hits, key=lambda h: (h[0][1] - h[0][2], h[0][0], h[0][1])):

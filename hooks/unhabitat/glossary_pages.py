@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from html import escape
 
 from .glossary import Glossary, first_english
+from .labels import unit_name
 from .model import Unit
 from .register import Instrument
-from .render import Edition, md_escape, unit_name
+from .render import Edition, front_matter, json_ld, md_escape
 from .segment import Occurrence
+from .structured import glossary_data
 from .termbase import STATUSES, Term
 
 CONTEXT = {"zh": 18, "en": 60}
@@ -73,16 +74,10 @@ LABELS = {
 }
 
 
-def _front(title: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n"
-
-
 def sorted_terms(glossary: Glossary, lang: str) -> list[Term]:
     """By pinyin in the Chinese edition, alphabetically by English in the English one."""
     if lang == "zh":
-        return sorted(
-            glossary.terms, key=lambda t: (glossary.pinyin[t.id].toneless.lstrip("“0123456789 "), t.zh)
-        )
+        return sorted(glossary.terms, key=lambda t: (glossary.pinyin[t.id].toneless.lstrip("“0123456789 "), t.zh))
     return sorted(glossary.terms, key=lambda t: (t.en[0].casefold(), t.zh))
 
 
@@ -110,7 +105,7 @@ def index_page(edition: Edition) -> str:
         )
     count = len(glossary.terms)
     return (
-        f"{_front(labels['title'])}\n# {md_escape(labels['title'])}\n\n{md_escape(labels['intro'])}\n\n"
+        f"{front_matter(labels['title'])}\n# {md_escape(labels['title'])}\n\n{md_escape(labels['intro'])}\n\n"
         '<div class="glossary-filter" data-search-exclude>'
         f'<label for="glossary-filter">{escape(labels["filter"])}'
         '</label><input id="glossary-filter" type="search" autocomplete="off" spellcheck="false">'
@@ -119,7 +114,8 @@ def index_page(edition: Edition) -> str:
         f'<ul class="glossary-list">{"".join(items)}</ul>\n\n'
         f'<p class="glossary-downloads">{escape(labels["downloads"])}: '
         '<a href="../../glossary.json">JSON</a> · <a href="../../glossary.tbx">TBX</a> · '
-        '<a href="../../glossary.csv">CSV</a></p>\n'
+        '<a href="../../glossary.csv">CSV</a></p>\n\n'
+        f"{json_ld(glossary_data(edition))}\n"
     )
 
 
@@ -143,15 +139,15 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
     ]
     if term.instrument:
         instrument = instruments[term.instrument]
-        link = f'<a href="{escape(instrument.url[edition.lang])}">{escape(instrument.symbol)}</a>'
+        link = f'<a href="../../instruments/{instrument.slug}/">{escape(instrument.symbol)}</a>'
         rows.append((labels["instrument"], f"{link} — {escape(instrument.contains[edition.lang])}"))
     rows.append((labels["note"], escape(term.note[edition.lang])))
     table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
     return (
-        f"{_front(title)}\n# {md_escape(title)}\n\n"
+        f"{front_matter(title)}\n# {md_escape(title)}\n\n"
         f'<dl class="glossary-entry">{table}</dl>\n\n'
         f"## {md_escape(labels['occurrences'])} {{#occurrences}}\n\n"
-        f"{concordance(edition, term)}\n"
+        f"{concordance(edition, term)}\n\n{json_ld(glossary_data(edition, term.id))}\n"
     )
 
 

@@ -1,13 +1,17 @@
 """Everything a build knows before it renders: both texts checked against each other, the term base
-applied to the Chinese text, and the problems a maintainer must fix (reported as warnings)."""
+applied to the Chinese text, the references to instruments in both, and the problems a maintainer
+must fix (reported as warnings, so that a strict build fails)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
+from . import downloads
 from .align import check_alignment
 from .glossary import build_glossary, check_every_term_occurs, consistency_misses
+from .references import Reference, detect
 from .register import Instrument, load_instruments
 from .render import Edition
 from .source_text import read_source
@@ -17,9 +21,21 @@ from .termbase import load_terms
 @dataclass(frozen=True)
 class Build:
     edition: Edition
-    instruments: dict[str, Instrument]
+    references: dict[str, tuple[Reference, ...]]
     inputs: tuple[Path, ...]
     problems: tuple[str, ...]
+
+    @property
+    def instruments(self) -> dict[str, Instrument]:
+        return self.edition.instruments
+
+    @cached_property
+    def root_files(self) -> dict[str, str]:
+        return downloads.root_files(self.edition, self.references["zh"])
+
+    @cached_property
+    def edition_files(self) -> dict[str, str]:
+        return downloads.edition_files(self.edition)
 
 
 def _label(path: Path, base: Path) -> str:
@@ -29,23 +45,25 @@ def _label(path: Path, base: Path) -> str:
         return str(path)
 
 
-def load_build(base: Path, sources: dict[str, str], glossary: dict[str, str], lang: str) -> Build:
+def load_build(
+    base: Path, sources: dict[str, str], data: dict[str, str], lang: str, site_root: str = "http://127.0.0.1:8000/"
+) -> Build:
     """Raises ``SourceError`` (file:line) on any input that cannot build."""
     paths = {name: base / path for name, path in sources.items()}
-    data = {name: base / path for name, path in glossary.items()}
-    zh = read_source(paths["zh"], _label(paths["zh"], base))
-    en = read_source(paths["en"], _label(paths["en"], base))
+    files = {name: base / path for name, path in data.items()}
+    texts = {name: read_source(path, _label(path, base)) for name, path in paths.items()}
+    zh, en = texts["zh"], texts["en"]
     check_alignment(zh, en)
-    instruments = load_instruments(data["instruments"], _label(data["instruments"], base))
-    terms = load_terms(data["terms"], _label(data["terms"], base), frozenset(instruments))
+    instruments = load_instruments(files["instruments"], _label(files["instruments"], base))
+    terms = load_terms(files["terms"], _label(files["terms"], base), frozenset(instruments))
     glossary = build_glossary(terms, zh)
-    check_every_term_occurs(glossary, _label(data["terms"], base))
+    check_every_term_occurs(glossary, _label(files["terms"], base))
+    references = {name: detect(text, name, instruments) for name, text in texts.items()}
     problems = [f"{en.path}:{m.unit.line}: {m.message()}" for m in consistency_misses(glossary, zh, en)]
     problems += [
         f"{zh.path}: segmentation splits '{s.form}' in {s.unit}; raise its frequency or fix the term base"
         for s in glossary.splits
     ]
     other = "en" if lang == "zh" else "zh"
-    texts = {"zh": zh, "en": en}
-    edition = Edition(lang, texts[lang], other, texts[other], glossary)
-    return Build(edition, instruments, (*paths.values(), *data.values()), tuple(problems))
+    edition = Edition(lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root)
+    return Build(edition, references, (*paths.values(), *files.values()), tuple(problems))

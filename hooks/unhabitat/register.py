@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafile import Record, bilingual, check_keys, read_records, text_field
+from .datafile import Record, bilingual, check_keys, field, read_records, text_field
 
-FIELDS = frozenset({"symbol", "kind", "title", "date", "contains", "url"})
+FIELDS = frozenset({"symbol", "kind", "title", "date", "contains", "url", "names"})
 RE_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 RE_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -16,11 +16,12 @@ RE_SLUG = re.compile(r"[^a-z0-9]+")
 @dataclass(frozen=True)
 class Instrument:
     symbol: str
-    kind: str
+    kind: dict[str, str]
     title: dict[str, str]
     date: str
     contains: dict[str, str]
     url: dict[str, str]
+    names: dict[str, tuple[str, ...]]
     line: int
 
     @property
@@ -52,10 +53,22 @@ def _instrument(record: Record) -> Instrument:
             raise record.fail(f"url.{lang} must be an https:// link", "url")
     return Instrument(
         symbol=symbol,
-        kind=text_field(record, "kind"),
+        kind=bilingual(record, "kind"),
         title=bilingual(record, "title"),
         date=date,
         contains=bilingual(record, "contains"),
         url=url,
+        names=_names(record),
         line=record.line,
     )
+
+
+def _names(record: Record) -> dict[str, tuple[str, ...]]:
+    value = field(record, "names", dict, required=False) or {}
+    names = {}
+    for lang in ("zh", "en"):
+        forms = value.get(lang, [])
+        if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
+            raise record.fail(f"names.{lang} must be a list of non-empty strings", "names")
+        names[lang] = tuple(f.strip() for f in forms)
+    return names

@@ -1,67 +1,29 @@
 """Stage 3: the document model → Markdown pages of one edition.
 
-Headings and navigation links are Markdown, so MkDocs builds the table of
-contents and validates every link. The declaration's own text goes into raw
-HTML blocks, escaped, which Python-Markdown passes through untouched: a ``*``,
-``#`` or ``<script>`` in the source shows literally and never becomes markup.
+Headings and navigation links are Markdown, so MkDocs builds the table of contents
+and validates those links. The declaration's own text goes into raw HTML blocks,
+escaped, which Python-Markdown passes through untouched: a ``*``, ``#`` or ``<script>``
+in the source shows literally and never becomes markup.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
+from . import cite
 from .glossary import Glossary, Mark, chinese_marks, english_marks
+from .labels import LABELS, Labels, paragraph_title, unit_name
 from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript
+from .references import Reference
+from .register import Instrument
+from .structured import paragraph_data
 
 RE_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|&~^:\"'=$])")
-
-
-@dataclass(frozen=True)
-class Labels:
-    language: str
-    home: str
-    paragraphs: str
-    paragraph: str
-    full_text: str
-    footnotes: str
-    contents: str
-    parallel: str
-    copy_link: str
-    unit: str
-    point: str
-
-
-LABELS = {
-    "zh": Labels(
-        language="中文",
-        home="首页",
-        paragraphs="段落",
-        paragraph="第 {n} 段",
-        full_text="全文",
-        footnotes="脚注",
-        contents="目录",
-        parallel="中英对照",
-        copy_link="复制{unit}的链接",
-        unit="第{n}段",
-        point="第{n}段({letter})分段",
-    ),
-    "en": Labels(
-        language="English",
-        home="Home",
-        paragraphs="Paragraphs",
-        paragraph="Paragraph {n}",
-        full_text="Full text",
-        footnotes="Footnotes",
-        contents="Contents",
-        parallel="Side by side",
-        copy_link="Copy the link to {unit}",
-        unit="para. {n}",
-        point="para. {n} ({letter})",
-    ),
-}
+# A link over part of a unit's text: start, end, opening tag, closing tag.
+Span = tuple[int, int, str, str]
 
 
 @dataclass(frozen=True)
@@ -73,22 +35,69 @@ class Edition:
     other_lang: str
     other: Declaration
     glossary: Glossary | None = None
+    references: tuple[Reference, ...] = ()
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    site_root: str = "http://127.0.0.1:8000/"
 
     @property
     def labels(self) -> Labels:
         return LABELS[self.lang]
 
-    def marks(self, number: int) -> dict[str, list[Mark]]:
-        """Glossary terms to mark in paragraph ``number`` of this edition's text, by unit id."""
-        if self.glossary is None:
-            return {}
-        units = list(self.text.paragraph(number).units())
-        if self.lang == "zh":
-            return chinese_marks(self.glossary, units)
-        return english_marks(self.glossary, self.other.paragraph(number).units(), units)
+    @property
+    def work(self) -> cite.Work:
+        return cite.Work.of(self.text, self.lang)
 
     def zh_en(self) -> tuple[Declaration, Declaration]:
         return (self.text, self.other) if self.lang == "zh" else (self.other, self.text)
+
+    def permalink(self, unit: Unit, lang: str | None = None) -> str:
+        return cite.permalink(self.site_root, lang or self.lang, unit)
+
+    def spans(self, number: int) -> dict[str, list[Span]]:
+        """Links over the text of paragraph ``number``: cited instruments and glossary terms.
+
+        A term inside a reference (《新城市议程》) lends the reference its tooltip: the link goes
+        to the instrument, whose page links the term's entry.
+        """
+        units = list(self.text.paragraph(number).units())
+        marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
+        if self.glossary is not None:
+            if self.lang == "zh":
+                marks = chinese_marks(self.glossary, units)
+            else:
+                marks = english_marks(self.glossary, self.other.paragraph(number).units(), units)
+        out: dict[str, list[Span]] = {}
+        for unit in units:
+            refs = [r for r in self.references if r.unit == unit.uid and r.footnote is None]
+            inside = {r: [m for m in marks[unit.uid] if m.start < r.end and r.start < m.end] for r in refs}
+            out[unit.uid] = [self._reference(r, inside[r][0].term if inside[r] else None) for r in refs]
+            taken = {m for ms in inside.values() for m in ms}
+            out[unit.uid] += [(m.start, m.end, *self._term(m.term)) for m in marks[unit.uid] if m not in taken]
+        return out
+
+    def footnote_spans(self, note: Footnote) -> list[Span]:
+        return [self._reference(r) for r in self.references if r.footnote == note.number]
+
+    def _reference(self, ref: Reference, term_id: str | None = None) -> Span:
+        instrument = self.instruments[ref.symbol]
+        href = f"../instruments/{instrument.slug}/"
+        if term_id is None:
+            title = escape(f"{instrument.symbol}: {instrument.title[self.lang]}")
+            return (ref.start, ref.end, f'<a class="decl-ref" href="{href}" title="{title}">', "</a>")
+        tip = escape(f"{self.tip(term_id)} · {instrument.symbol}")
+        return (
+            ref.start,
+            ref.end,
+            f'<a class="decl-ref decl-term" href="{href}">',
+            f'<span class="decl-tip" role="tooltip" data-search-exclude>{tip}</span></a>',
+        )
+
+    def _term(self, term_id: str) -> tuple[str, str]:
+        tip = escape(self.tip(term_id))
+        return (
+            f'<a class="decl-term" href="../glossary/{term_id}/">',
+            f'<span class="decl-tip" role="tooltip" data-search-exclude>{tip}</span></a>',
+        )
 
     def tip(self, term_id: str) -> str:
         """What a marked term's tooltip says: pinyin and the other language."""
@@ -97,17 +106,6 @@ class Edition:
         if self.lang == "zh":
             return f"{pinyin.marked} · {term.en[0]}"
         return f"{term.zh} · {pinyin.marked}"
-
-
-def unit_name(unit: Unit, lang: str) -> str:
-    labels = LABELS[lang]
-    if unit.letter:
-        return labels.point.format(n=unit.paragraph, letter=unit.letter)
-    return labels.unit.format(n=unit.paragraph)
-
-
-def paragraph_title(number: int, lang: str) -> str:
-    return LABELS[lang].paragraph.format(n=number)
 
 
 def md_escape(text: str) -> str:
@@ -123,81 +121,74 @@ def opening_words(unit: Unit, lang: str) -> str:
     return text if len(words) <= 12 else " ".join(words[:12]) + " …"
 
 
-def inline(
-    text: str, *, anchors: bool, marks: list[Mark] | None = None, edition: Edition | None = None
-) -> str:
-    """Escaped text with footnote markers and marked terms linked; only the primary side carries ids."""
-    spans: list[tuple[int, int, str, str]] = []
+def inline(text: str, *, anchors: bool, spans: list[Span] | None = None) -> str:
+    """Escaped text with footnote markers and the given spans linked; only the primary side carries ids."""
+    links = list(spans or ())
     for m in RE_MARKER.finditer(text):
         n = from_superscript(m.group())
         if anchors:
-            spans.append(
-                (m.start(), m.end(), f'<a class="decl-fnref" id="fnref_{n}" href="#fnt_{n}">', "</a>")
-            )
+            links.append((m.start(), m.end(), f'<a class="decl-fnref" id="fnref_{n}" href="#fnt_{n}">', "</a>"))
         else:
-            spans.append((m.start(), m.end(), '<sup class="decl-fnref">', "</sup>"))
-    for mark in marks or ():
-        assert edition is not None
-        tip = escape(edition.tip(mark.term))
-        spans.append(
-            (
-                mark.start,
-                mark.end,
-                f'<a class="decl-term" href="../glossary/{mark.term}/">',
-                f'<span class="decl-tip" role="tooltip" data-search-exclude>{tip}</span></a>',
-            )
-        )
+            links.append((m.start(), m.end(), '<sup class="decl-fnref">', "</sup>"))
     out: list[str] = []
     pos = 0
-    for start, end, opening, closing in sorted(spans):
+    for start, end, opening, closing in sorted(links):
         out += [escape(text[pos:start]), opening, escape(text[start:end]), closing]
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
 
 
-def _front_matter(title: str, *, search: bool = True) -> str:
+def front_matter(title: str, *, search: bool = True) -> str:
     lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
     if not search:
         lines += ["search:", "  exclude: true"]
     return "\n".join([*lines, "---", ""])
 
 
+def json_ld(data: dict) -> str:
+    """A JSON-LD block; ``</`` is escaped so that no text can close the script element."""
+    body = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{body}</script>'
+
+
 def _num(unit: Unit) -> str:
     return f"({unit.letter})" if unit.letter else f"{unit.paragraph}."
 
 
-def _cell(unit: Unit, lang: str, *, primary: bool, marks: list[Mark] | None = None, edition=None) -> str:
-    text = inline(unit.text, anchors=primary, marks=marks, edition=edition)
-    body = f'<span class="decl-num">{_num(unit)}</span> {text}'
-    if primary:
-        label = escape(LABELS[lang].copy_link.format(unit=unit_name(unit, lang)))
-        control = (
-            f'<a class="decl-permalink" href="#{unit.eid}" title="{label}" '
-            f'aria-label="{label}" data-permalink data-search-exclude>¶</a>'
-        )
-        return f'<div class="decl-cell" lang="{lang}"><p>{body} {control}</p></div>'
-    return f'<div class="decl-cell decl-alt" lang="{lang}" data-search-exclude><p>{body}</p></div>'
-
-
-def _unit_row(unit: Unit, edition: Edition, marks: dict[str, list[Mark]]) -> str:
-    twin = next(u for u in edition.other.units() if u.uid == unit.uid)
-    kind = "decl-point" if unit.letter else "decl-para"
-    primary = _cell(unit, edition.lang, primary=True, marks=marks.get(unit.uid), edition=edition)
+def _cite_control(unit: Unit, edition: Edition) -> str:
+    labels = edition.labels
+    text = cite.citation(edition.work, unit, edition.permalink(unit))
+    base = f"../cite/{cite.file_slug(unit)}"
     return (
-        f'<div class="decl-row {kind}" id="{unit.eid}">'
-        f"{primary}{_cell(twin, edition.other_lang, primary=False)}</div>"
+        f'<details class="decl-cite" data-search-exclude><summary>{escape(labels.cite)}</summary>'
+        f'<div class="decl-cite-body"><p class="decl-cite-text">{escape(text)}</p>'
+        f'<button type="button" class="md-button decl-cite-copy" data-copy="{escape(text)}">'
+        f"{escape(labels.copy_citation)}</button> "
+        f'<a href="{base}.bib" download>BibTeX</a> · <a href="{base}.ris" download>RIS</a> · '
+        f'<a href="{base}.json" download>CSL-JSON</a></div></details>'
     )
 
 
-def _footnote_cell(note: Footnote, lang: str, *, primary: bool) -> str:
-    marker = note.marker
-    if primary:
-        back = f'<a class="decl-fnback" href="#fnref_{note.number}">{marker}</a>'
-        return f'<div class="decl-cell" lang="{lang}"><p>{back} {escape(note.text)}</p></div>'
+def _cell(unit: Unit, edition: Edition | None, lang: str, spans: list[Span] | None = None) -> str:
+    """The primary cell when ``edition`` is given (ids, controls), else the counterpart's."""
+    body = f'<span class="decl-num">{_num(unit)}</span> {inline(unit.text, anchors=edition is not None, spans=spans)}'
+    if edition is None:
+        return f'<div class="decl-cell decl-alt" lang="{lang}" data-search-exclude><p>{body}</p></div>'
+    label = escape(LABELS[lang].copy_link.format(unit=unit_name(unit, lang)))
+    control = (
+        f'<a class="decl-permalink" href="#{unit.eid}" title="{label}" '
+        f'aria-label="{label}" data-permalink data-search-exclude>¶</a>'
+    )
+    return f'<div class="decl-cell" lang="{lang}"><p>{body} {control}</p>{_cite_control(unit, edition)}</div>'
+
+
+def _unit_row(unit: Unit, edition: Edition, spans: dict[str, list[Span]]) -> str:
+    twin = next(u for u in edition.other.units() if u.uid == unit.uid)
+    kind = "decl-point" if unit.letter else "decl-para"
     return (
-        f'<div class="decl-cell decl-alt" lang="{lang}" data-search-exclude>'
-        f"<p>{marker} {escape(note.text)}</p></div>"
+        f'<div class="decl-row {kind}" id="{unit.eid}">'
+        f"{_cell(unit, edition, edition.lang, spans.get(unit.uid))}{_cell(twin, None, edition.other_lang)}</div>"
     )
 
 
@@ -205,12 +196,17 @@ def _footnotes(notes: tuple[Footnote, ...], edition: Edition) -> str:
     if not notes:
         return ""
     twins = {f.number: f for f in edition.other.footnotes}
-    rows = [
-        f'<div class="decl-row decl-footnote" id="{note.eid}">'
-        f"{_footnote_cell(note, edition.lang, primary=True)}"
-        f"{_footnote_cell(twins[note.number], edition.other_lang, primary=False)}</div>"
-        for note in notes
-    ]
+    rows = []
+    for note in notes:
+        text = inline(note.text, anchors=False, spans=edition.footnote_spans(note))
+        twin = twins[note.number]
+        rows.append(
+            f'<div class="decl-row decl-footnote" id="{note.eid}">'
+            f'<div class="decl-cell" lang="{edition.lang}"><p>'
+            f'<a class="decl-fnback" href="#fnref_{note.number}">{note.marker}</a> {text}</p></div>'
+            f'<div class="decl-cell decl-alt" lang="{edition.other_lang}" data-search-exclude>'
+            f"<p>{twin.marker} {escape(twin.text)}</p></div></div>"
+        )
     title = escape(edition.labels.footnotes)
     return f'<div class="decl-footnotes" role="note" aria-label="{title}">' + "".join(rows) + "</div>"
 
@@ -219,7 +215,7 @@ def _head_row(edition: Edition) -> str:
     return (
         '<div class="decl-row decl-head" aria-hidden="true" data-search-exclude>'
         f'<div class="decl-cell" lang="{edition.lang}">{escape(edition.labels.language)}</div>'
-        f'<div class="decl-cell decl-alt" lang="{edition.other_lang}" data-search-exclude>'
+        f'<div class="decl-cell decl-alt" lang="{edition.other_lang}">'
         f"{escape(LABELS[edition.other_lang].language)}</div></div>"
     )
 
@@ -233,18 +229,18 @@ def _toolbar(edition: Edition) -> str:
 
 
 def _units_block(number: int, notes: tuple[Footnote, ...], edition: Edition) -> str:
-    marks = edition.marks(number)
-    rows = "".join(_unit_row(u, edition, marks) for u in edition.text.paragraph(number).units())
-    return (
-        f'<div class="decl" lang="{edition.lang}">{_head_row(edition)}{rows}'
-        f"{_footnotes(notes, edition)}</div>"
-    )
+    spans = edition.spans(number)
+    rows = "".join(_unit_row(u, edition, spans) for u in edition.text.paragraph(number).units())
+    return f'<div class="decl" lang="{edition.lang}">{_head_row(edition)}{rows}{_footnotes(notes, edition)}</div>'
 
 
 def paragraph_page(edition: Edition, number: int) -> str:
     title = paragraph_title(number, edition.lang)
     block = _units_block(number, edition.text.footnotes_of(number), edition)
-    return f"{_front_matter(title)}\n# {md_escape(title)}\n\n{_toolbar(edition)}\n\n{block}\n"
+    return (
+        f"{front_matter(title)}\n# {md_escape(title)}\n\n{_toolbar(edition)}\n\n{block}\n\n"
+        f"{json_ld(paragraph_data(edition, number))}\n"
+    )
 
 
 def _header_html(edition: Edition) -> str:
@@ -267,10 +263,18 @@ def home_page(edition: Edition) -> str:
         f"{p.number}. [{md_escape(opening_words(p.unit, edition.lang))}]({p.number}.md)"
         for p in edition.text.paragraphs
     )
+    more = " · ".join(
+        f"[{md_escape(label)}]({target})"
+        for label, target in (
+            (labels.full_text, "full.md"),
+            (labels.glossary, "glossary/index.md"),
+            (labels.instruments, "instruments/index.md"),
+            (labels.downloads, "downloads.md"),
+        )
+    )
     return (
-        f"{_front_matter(edition.text.header.title)}\n{_header_html(edition)}\n\n"
-        f"## {md_escape(labels.contents)} {{#contents}}\n\n{toc}\n\n"
-        f"[{md_escape(labels.full_text)}](full.md)\n"
+        f"{front_matter(edition.text.header.title)}\n{_header_html(edition)}\n\n"
+        f"## {md_escape(labels.contents)} {{#contents}}\n\n{toc}\n\n{more}\n"
     )
 
 
@@ -283,7 +287,7 @@ def full_text_page(edition: Edition) -> str:
     ]
     notes = _footnotes(text.footnotes, edition)
     return (
-        f"{_front_matter(edition.labels.full_text, search=False)}\n{_toolbar(edition)}\n\n"
+        f"{front_matter(edition.labels.full_text, search=False)}\n{_toolbar(edition)}\n\n"
         f"{_header_html(edition)}\n\n"
         + "\n".join(sections)
         + f'\n## {md_escape(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'

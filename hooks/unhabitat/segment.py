@@ -130,8 +130,7 @@ class TermFinder:
         compact, offsets = compacted(text)
         offsets.append(len(text))
         return [
-            Token(word, offsets[start], offsets[end - 1] + 1)
-            for word, start, end in self.tokenizer.tokenize(compact)
+            Token(word, offsets[start], offsets[end - 1] + 1) for word, start, end in self.tokenizer.tokenize(compact)
         ]
 
     def find(self, unit: Unit) -> tuple[list[Occurrence], list[Split]]:
@@ -170,9 +169,7 @@ class TermFinder:
         found = [
             replace(
                 o,
-                nested=any(
-                    p.start <= o.start and o.end <= p.end and p.end - p.start > o.end - o.start for p in found
-                ),
+                nested=any(p.start <= o.start and o.end <= p.end and p.end - p.start > o.end - o.start for p in found),
             )
             for o in found
         ]

@@ -6,7 +6,7 @@ import pytest
 from browsing import screenshot
 from playwright.sync_api import Browser, Page, expect
 
-TERM = '#para_2 a.decl-term[href="../glossary/new-urban-agenda/"]'
+TERM = '#para_2 a.decl-term[href="../glossary/urban-decision-making/"]'
 
 
 def test_tooltip_on_hover(page: Page):
@@ -15,16 +15,19 @@ def test_tooltip_on_hover(page: Page):
     expect(tip).to_be_hidden()
     page.hover(TERM)
     expect(tip).to_be_visible()
-    expect(tip).to_have_text("xīn chéngshì yìchéng · New Urban Agenda")
+    expect(tip).to_have_text("chéngshì juécè · urban decision-making")
+    reference = page.locator('#para_2 a.decl-ref[href="../instruments/a-res-71-256/"]')
+    reference.hover()
+    expect(reference.locator(".decl-tip")).to_have_text("xīn chéngshì yìchéng · New Urban Agenda · A/RES/71/256")
 
 
 def test_tooltip_on_keyboard_focus(page: Page):
     page.goto("/en/2/")
-    term = page.locator('#para_2 a.decl-term[href="../glossary/new-urban-agenda/"]')
+    term = page.locator('#para_2 a.decl-term[href="../glossary/urban-decision-making/"]')
     term.focus()
     expect(term).to_be_focused()
     expect(term.locator(".decl-tip")).to_be_visible()
-    expect(term.locator(".decl-tip")).to_have_text("新城市议程 · xīn chéngshì yìchéng")
+    expect(term.locator(".decl-tip")).to_have_text("城市决策 · chéngshì juécè")
 
 
 def test_tooltip_on_touch(browser: Browser, base_url: str):
@@ -37,7 +40,7 @@ def test_tooltip_on_touch(browser: Browser, base_url: str):
     expect(page.locator(f"{TERM} .decl-tip")).to_be_visible()
     expect(page).to_have_url(f"{base_url}/zh/2/")
     page.tap(TERM)
-    expect(page).to_have_url(f"{base_url}/zh/glossary/new-urban-agenda/")
+    expect(page).to_have_url(f"{base_url}/zh/glossary/urban-decision-making/")
     context.close()
 
 
@@ -85,7 +88,5 @@ def test_glossary_index_in_both_editions(page: Page):
     expect(first).to_have_text("包容和有效的多边主义")  # bāoróng… sorts first by pinyin
     screenshot(page, "zh-glossary")
     page.goto("/en/glossary/")
-    expect(page.locator(".glossary-item .glossary-head").first).to_have_text(
-        "2030 Agenda for Sustainable Development"
-    )
+    expect(page.locator(".glossary-item .glossary-head").first).to_have_text("2030 Agenda for Sustainable Development")
     screenshot(page, "en-glossary")

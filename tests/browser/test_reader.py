@@ -46,12 +46,7 @@ def test_parallel_view_aligns_and_is_remembered(page: Page):
     expect(page.locator(".decl-view-toggle")).to_have_attribute("aria-pressed", "true")
     chinese = page.locator('#para_13__list_1__point_a .decl-cell[lang="zh"]')
     zh_box, en_box = chinese.bounding_box(), english.bounding_box()
-    assert (
-        zh_box
-        and en_box
-        and abs(zh_box["y"] - en_box["y"]) < 2
-        and en_box["x"] > zh_box["x"] + zh_box["width"]
-    )
+    assert zh_box and en_box and abs(zh_box["y"] - en_box["y"]) < 2 and en_box["x"] > zh_box["x"] + zh_box["width"]
     screenshot(page, "zh-13-parallel")
     page.reload()
     expect(english).to_be_visible()

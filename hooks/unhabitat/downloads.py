@@ -1,0 +1,92 @@
+"""Stage 4b: every file offered for download, built from the source at build time, and the page listing them."""
+
+from __future__ import annotations
+
+from html import escape
+
+from . import cite, exports
+from .landing import landing_page
+from .render import Edition, front_matter, md_escape
+
+DESCRIPTIONS = {
+    "declaration.zh.md": ("中文全文（Markdown）", "Chinese text (Markdown)"),
+    "declaration.en.md": ("英文全文，非正式译文（Markdown）", "English text, unofficial translation (Markdown)"),
+    "declaration.zh.txt": ("中文全文（纯文本）", "Chinese text (plain text)"),
+    "declaration.en.txt": ("英文全文，非正式译文（纯文本）", "English text, unofficial translation (plain text)"),
+    "declaration.json": ("完整文档模型（JSON，中英文）", "The whole document model (JSON, both languages)"),
+    "declaration.tmx": ("中英对齐翻译记忆（TMX 1.4b）", "Aligned Chinese–English translation memory (TMX 1.4b)"),
+    "permalinks.json": ("每个可引用单位的永久链接（JSON）", "The permalink of every citable unit (JSON)"),
+    "instruments.json": ("所引文书及其出处（JSON）", "Cited instruments and where they are cited (JSON)"),
+    "glossary.json": ("术语表（JSON）", "Glossary (JSON)"),
+    "glossary.tbx": ("术语表（TBX，ISO 30042）", "Glossary (TBX, ISO 30042)"),
+    "glossary.csv": ("术语表（CSV）", "Glossary (CSV)"),
+    "citations.zh.bib": ("中文各段引文（BibTeX）", "Citations of every unit, Chinese (BibTeX)"),
+    "citations.zh.ris": ("中文各段引文（RIS）", "Citations of every unit, Chinese (RIS)"),
+    "citations.zh.json": ("中文各段引文（CSL-JSON）", "Citations of every unit, Chinese (CSL-JSON)"),
+    "citations.en.bib": ("英文各段引文（BibTeX）", "Citations of every unit, English (BibTeX)"),
+    "citations.en.ris": ("英文各段引文（RIS）", "Citations of every unit, English (RIS)"),
+    "citations.en.json": ("英文各段引文（CSL-JSON）", "Citations of every unit, English (CSL-JSON)"),
+}
+CITATION_FORMATS = {"bib": cite.bibtex, "ris": cite.ris, "json": cite.csl_json}
+
+
+def _cited_units(edition: Edition, lang: str) -> list:
+    text = edition.text if edition.lang == lang else edition.other
+    return [(u, edition.permalink(u, lang)) for u in text.units()]
+
+
+def root_files(edition: Edition, references_zh) -> dict[str, str]:
+    """Files beside the two editions (the same bytes whichever edition builds them)."""
+    zh, en = edition.zh_en()
+    glossary = edition.glossary
+    assert glossary is not None
+    files = {
+        "index.html": landing_page(zh, en),
+        "declaration.zh.md": exports.markdown(zh),
+        "declaration.en.md": exports.markdown(en),
+        "declaration.zh.txt": exports.plain_text(zh),
+        "declaration.en.txt": exports.plain_text(en),
+        "declaration.json": exports.document_model(zh, en),
+        "declaration.tmx": exports.tmx(zh, en, "1"),
+        "permalinks.json": exports.permalinks(zh),
+        "instruments.json": exports.instruments_json(edition.instruments, references_zh, [u.uid for u in zh.units()]),
+        "glossary.json": exports.glossary_json(glossary),
+        "glossary.tbx": exports.glossary_tbx(glossary),
+        "glossary.csv": exports.glossary_csv(glossary),
+    }
+    for lang, text in (("zh", zh), ("en", en)):
+        work = cite.Work.of(text, lang)
+        for ext, fmt in CITATION_FORMATS.items():
+            files[f"citations.{lang}.{ext}"] = fmt(work, _cited_units(edition, lang))
+    return files
+
+
+def edition_files(edition: Edition) -> dict[str, str]:
+    """Per-unit citation files of one edition: ``cite/13a.bib`` and so on."""
+    work = edition.work
+    files = {}
+    for unit, url in _cited_units(edition, edition.lang):
+        for ext, fmt in CITATION_FORMATS.items():
+            files[f"cite/{cite.file_slug(unit)}.{ext}"] = fmt(work, [(unit, url)])
+    return files
+
+
+def size(content: str) -> str:
+    n = len(content.encode("utf-8"))
+    return f"{n} B" if n < 1024 else f"{n / 1024:.1f} KB"
+
+
+def downloads_page(edition: Edition, files: dict[str, str]) -> str:
+    index = 0 if edition.lang == "zh" else 1
+    title = edition.labels.downloads
+    rows = "".join(
+        f'<tr><td><a href="../../{name}" download>{escape(name)}</a></td>'
+        f"<td>{escape(description[index])}</td><td>{size(files[name])}</td></tr>"
+        for name, description in DESCRIPTIONS.items()
+    )
+    head = ("文件", "内容", "大小") if edition.lang == "zh" else ("File", "Contents", "Size")
+    header = "".join(f"<th>{h}</th>" for h in head)
+    return (
+        f"{front_matter(title)}\n# {md_escape(title)}\n\n"
+        f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
+    )

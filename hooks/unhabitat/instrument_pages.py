@@ -1,0 +1,93 @@
+"""Stage 3c: a page per cited instrument, in each edition — what it is, the official texts, where it is cited."""
+
+from __future__ import annotations
+
+from html import escape
+
+from .labels import unit_name
+from .references import cited_in
+from .register import Instrument
+from .render import Edition, front_matter, md_escape
+
+LABELS = {
+    "zh": {
+        "title": "所引文书",
+        "intro": "本宣言引用的联合国文件、决定和目标。每一项引用均从文本中自动识别。",
+        "kind": "类别",
+        "symbol": "文号",
+        "date": "日期",
+        "contains": "内容",
+        "official": "正式文本",
+        "cited": "本宣言中的引用",
+        "terms": "相关术语",
+        "zh": "中文",
+        "en": "英文",
+    },
+    "en": {
+        "title": "Cited instruments",
+        "intro": "The United Nations documents, decisions and goals the declaration cites, each found in the text.",
+        "kind": "Kind",
+        "symbol": "Symbol",
+        "date": "Date",
+        "contains": "Contents",
+        "official": "Official texts",
+        "cited": "Cited in the declaration",
+        "terms": "Related terms",
+        "zh": "Chinese",
+        "en": "English",
+    },
+}
+
+
+def index_page(edition: Edition) -> str:
+    labels = LABELS[edition.lang]
+    items = "\n".join(
+        f'<li><a href="{i.slug}/">{escape(i.symbol)}</a> — {escape(i.title[edition.lang])}</li>'
+        for i in edition.instruments.values()
+    )
+    heading = f"# {md_escape(labels['title'])}\n\n{md_escape(labels['intro'])}"
+    return f"{front_matter(labels['title'])}\n{heading}\n\n<ul>{items}</ul>\n"
+
+
+def instrument_page(edition: Edition, instrument: Instrument) -> str:
+    labels = LABELS[edition.lang]
+    lang = edition.lang
+    official = " · ".join(
+        f'<a href="{escape(instrument.url[code])}" hreflang="{code}">{escape(labels[code])}</a>'
+        for code in ("zh", "en")
+    )
+    rows = [
+        (labels["symbol"], escape(instrument.symbol)),
+        (labels["kind"], escape(instrument.kind[lang])),
+        (labels["date"], escape(instrument.date)),
+        (labels["contains"], escape(instrument.contains[lang])),
+        (labels["official"], official),
+    ]
+    glossary = edition.glossary
+    if glossary is not None:
+        terms = [t for t in glossary.terms if t.instrument == instrument.symbol]
+        if terms:
+            links = " · ".join(
+                f'<a href="../../glossary/{t.id}/">{escape(t.zh if lang == "zh" else t.en[0])}</a>' for t in terms
+            )
+            rows.append((labels["terms"], links))
+    table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    units = {u.uid: u for u in edition.text.units()}
+    order = list(units)
+    citing = "".join(
+        f'<li><a href="../../{units[uid].paragraph}/#{units[uid].eid}">{escape(unit_name(units[uid], lang))}</a></li>'
+        for uid in cited_in(edition.references, instrument.symbol, order)
+    )
+    title = instrument.title[lang]
+    return (
+        f"{front_matter(f'{instrument.symbol}: {title}')}\n# {md_escape(title)}\n\n"
+        f'<dl class="instrument">{table}</dl>\n\n'
+        f'## {md_escape(labels["cited"])} {{#cited-in}}\n\n<ul class="cited-in">{citing}</ul>\n'
+    )
+
+
+def pages(edition: Edition) -> dict[str, str]:
+    out = {"instruments/index.md": index_page(edition)}
+    for instrument in edition.instruments.values():
+        out[f"instruments/{instrument.slug}.md"] = instrument_page(edition, instrument)
+    return out

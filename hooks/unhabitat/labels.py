@@ -1,0 +1,78 @@
+"""Interface words of each edition, and how a unit is named in running text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Unit
+
+
+@dataclass(frozen=True)
+class Labels:
+    language: str
+    home: str
+    paragraphs: str
+    paragraph: str
+    full_text: str
+    footnotes: str
+    contents: str
+    parallel: str
+    copy_link: str
+    unit: str
+    point: str
+    cite: str
+    copy_citation: str
+    downloads: str
+    glossary: str
+    instruments: str
+
+
+LABELS = {
+    "zh": Labels(
+        language="中文",
+        home="首页",
+        paragraphs="段落",
+        paragraph="第 {n} 段",
+        full_text="全文",
+        footnotes="脚注",
+        contents="目录",
+        parallel="中英对照",
+        copy_link="复制{unit}的链接",
+        unit="第{n}段",
+        point="第{n}段({letter})分段",
+        cite="引用",
+        copy_citation="复制引文",
+        downloads="下载",
+        glossary="术语表",
+        instruments="所引文书",
+    ),
+    "en": Labels(
+        language="English",
+        home="Home",
+        paragraphs="Paragraphs",
+        paragraph="Paragraph {n}",
+        full_text="Full text",
+        footnotes="Footnotes",
+        contents="Contents",
+        parallel="Side by side",
+        copy_link="Copy the link to {unit}",
+        unit="para. {n}",
+        point="para. {n} ({letter})",
+        cite="Cite",
+        copy_citation="Copy citation",
+        downloads="Downloads",
+        glossary="Glossary",
+        instruments="Cited instruments",
+    ),
+}
+
+
+def unit_name(unit: Unit, lang: str) -> str:
+    labels = LABELS[lang]
+    if unit.letter:
+        return labels.point.format(n=unit.paragraph, letter=unit.letter)
+    return labels.unit.format(n=unit.paragraph)
+
+
+def paragraph_title(number: int, lang: str) -> str:
+    return LABELS[lang].paragraph.format(n=number)
