@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from . import cite, exports
+from . import cite, exports, search_index
 from .landing import landing_page
 from .render import Edition, front_matter, md_escape
 
@@ -62,9 +62,9 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
 
 
 def edition_files(edition: Edition) -> dict[str, str]:
-    """Per-unit citation files of one edition: ``cite/13a.bib`` and so on."""
+    """Files of one edition beside its pages: the search index and per-unit citations (``cite/13a.bib``)."""
     work = edition.work
-    files = {}
+    files = {"search/declaration.js": search_index.script(edition)}
     for unit, url in _cited_units(edition, edition.lang):
         for ext, fmt in CITATION_FORMATS.items():
             files[f"cite/{cite.file_slug(unit)}.{ext}"] = fmt(work, [(unit, url)])
