@@ -16,7 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+import functools  # noqa: E402
+import gzip  # noqa: E402
+import threading  # noqa: E402
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
+
 from mkdocs.commands.build import build  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from search_queries import QUERIES, precision_at_k, unit_id  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from unhabitat.glossary import build_glossary  # noqa: E402
 from unhabitat.register import load_instruments  # noqa: E402
@@ -56,8 +63,105 @@ def build_times() -> list[str]:
     ]
 
 
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+def build_site(site: Path) -> None:
+    for config_file, lang in (("mkdocs.yml", "zh"), ("mkdocs.en.yml", "en")):
+        build(load_config(str(ROOT / config_file), site_dir=str(site / lang)))
+
+
+def reader_side(site: Path) -> list[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    lines = ["## Reader side"]
+    chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        for lang in ("zh", "en"):
+            page = browser.new_page()
+            bodies: dict[str, bytes] = {}
+            page.on(
+                "response",
+                lambda r: (
+                    bodies.__setitem__(r.url, r.body())
+                    if r.ok and r.request.resource_type in ("document", "stylesheet", "script")
+                    else None
+                ),
+            )
+            page.goto(f"{base}/{lang}/13/", wait_until="load")
+            first = {u: b for u, b in bodies.items() if "search/" not in u}
+            raw = sum(len(b) for b in first.values())
+            packed = sum(len(gzip.compress(b, mtime=0)) for b in first.values())
+            lines.append(
+                f"{lang}: first render of /{lang}/13/: {len(first)} files, {raw / 1024:.0f} KB, "
+                f"{packed / 1024:.1f} KB gzipped (goal 80 KB)"
+            )
+            index = (site / lang / "search" / "declaration.js").read_bytes()
+            lines.append(
+                f"{lang}: search index {len(index) / 1024:.0f} KB, "
+                f"{len(gzip.compress(index, mtime=0)) / 1024:.1f} KB gzipped (loaded on first focus)"
+            )
+            page.focus("#decl-search-input")
+            page.wait_for_function("window.declarationSearch !== undefined")
+            queries = [q for edition, _, q, _ in QUERIES if edition == lang]
+            timings = page.evaluate(
+                """queries => {
+                  const input = document.getElementById("decl-search-input");
+                  const times = [];
+                  for (let round = 0; round < 5; round++) {
+                    for (const q of queries) {
+                      input.value = q;
+                      const start = performance.now();
+                      input.dispatchEvent(new Event("input"));
+                      times.push(performance.now() - start);
+                    }
+                  }
+                  return times;
+                }""",
+                queries,
+            )
+            lines.append(
+                f"{lang}: keystroke to results (index loaded), median of {len(timings)}: "
+                f"{statistics.median(timings):.2f} ms, max {max(timings):.2f} ms (goal 50 ms)"
+            )
+            lines += precision(page, lang)
+            page.close()
+        browser.close()
+    server.shutdown()
+    return [*lines, ""]
+
+
+def precision(page, lang: str) -> list[str]:
+    run = "q => new Promise(done => window.declSearch.search(q, hits => done(hits.map(h => [h.doc.k, h.doc.u]))))"
+    by_kind: dict[str, list[float]] = {}
+    for edition, kind, query, expected in QUERIES:
+        if edition != lang:
+            continue
+        ranked = [unit_id(u) for k, u in page.evaluate(run, query) if k == "unit"]
+        by_kind.setdefault(kind, []).append(precision_at_k(ranked, expected))
+    cells = ", ".join(f"{kind} {statistics.mean(v):.2f} ({len(v)})" for kind, v in sorted(by_kind.items()))
+    return [f"{lang}: search precision at k (k = expected units), mean by kind (queries): {cells}"]
+
+
 def main() -> int:
     print("\n".join(build_times()))
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        build_site(site)
+        print("\n".join(reader_side(site)))
     return 0
 
 
