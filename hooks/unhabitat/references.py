@@ -30,7 +30,7 @@ PATTERNS = {
     ),
     "en": re.compile(
         r"""
-        (?:General[ ]Assembly[ ])?resolution[ ](?P<resolution>\d+/\d+)
+        (?:General[ ]Assembly[ ])?[Rr]esolution[ ](?P<resolution>\d+/\d+)
         | [Dd]ecision[ ](?P<decision>\d+/CP\.\d+)
         | (?P<symbol>\bA/(?:RES/)?\d+/\d+(?:-E/\d{4}/\d+)?)
         | (?:Sustainable[ ]Development[ ])?Goal[ ](?P<goal>\d+)
