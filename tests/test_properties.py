@@ -53,7 +53,7 @@ def declarations(draw):
             indent = draw(st.sampled_from(["", " ", "  "]))
             lines.append(f"{indent}- ({letter}) {point}{mark}")
             expected_units.append((f"{n}({letter})", point + mark))
-        for (pn, pl), (number, note) in notes.items():
+        for (pn, _pl), (number, note) in notes.items():
             if pn == n:
                 lines += ["", f"{superscript(number)} {note}", ""]
     if draw(st.booleans()):

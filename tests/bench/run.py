@@ -22,9 +22,9 @@ import threading  # noqa: E402
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
 from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from search_queries import QUERIES, precision_at_k, unit_id  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
 from unhabitat.glossary import build_glossary  # noqa: E402
 from unhabitat.register import load_instruments  # noqa: E402
 from unhabitat.source_text import read_source  # noqa: E402
@@ -73,6 +73,11 @@ def build_site(site: Path) -> None:
         build(load_config(str(ROOT / config_file), site_dir=str(site / lang)))
 
 
+def _keep_first_render(bodies: dict[str, bytes], response) -> None:
+    if response.ok and response.request.resource_type in ("document", "stylesheet", "script"):
+        bodies[response.url] = response.body()
+
+
 def reader_side(site: Path) -> list[str]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -93,14 +98,7 @@ def reader_side(site: Path) -> list[str]:
         for lang in ("zh", "en"):
             page = browser.new_page()
             bodies: dict[str, bytes] = {}
-            page.on(
-                "response",
-                lambda r: (
-                    bodies.__setitem__(r.url, r.body())
-                    if r.ok and r.request.resource_type in ("document", "stylesheet", "script")
-                    else None
-                ),
-            )
+            page.on("response", functools.partial(_keep_first_render, bodies))
             page.goto(f"{base}/{lang}/13/", wait_until="load")
             first = {u: b for u, b in bodies.items() if "search/" not in u}
             raw = sum(len(b) for b in first.values())
