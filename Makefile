@@ -10,7 +10,7 @@ export CHROMIUM SITE_ROOT
 # Reproducible builds: every date in the site comes from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install install-test system-deps build serve test lint bench terms clean
+.PHONY: install install-test system-deps build serve test lint bench terms offline clean
 
 install: $(VENV)/.installed
 
@@ -52,6 +52,10 @@ lint: install-test
 
 test: install-test system-deps lint
 	$(BIN)/pytest
+
+# The site as a zip that reads from disk (file://): build/declaration-site.zip.
+offline: build
+	PYTHONPATH=hooks $(BIN)/python hooks/make_offline.py site build/declaration-site.zip
 
 # Candidate terms the term base lacks, for curation.
 terms: install

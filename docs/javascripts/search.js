@@ -27,6 +27,9 @@
     document.head.appendChild(script);
   }
 
+  // Read from disk (the offline zip), a folder is opened by its index.html.
+  function page(path) { return location.protocol === "file:" && /\/$/.test(path) ? path + "index.html" : path; }
+
   function fold(text) { return text.normalize("NFKC").toLowerCase(); }
   function squeeze(text) { return text.replace(/\s+/g, ""); }
 
@@ -125,7 +128,7 @@
     hits.slice(0, 50).forEach(function (hit, i) {
       var doc = hit.doc;
       var url = doc.u.split("#");
-      var href = base + url[0] + "?h=" + encodeURIComponent(query.trim()) + (url[1] ? "#" + url[1] : "");
+      var href = page(base + url[0]) + "?h=" + encodeURIComponent(query.trim()) + (url[1] ? "#" + url[1] : "");
       var item = document.createElement("li");
       item.className = "md-search-result__item decl-search-hit";
       item.setAttribute("role", "option");

@@ -22,7 +22,7 @@ def landing_page(zh: Declaration, en: Declaration) -> str:
 try {{
   var chosen = localStorage.getItem("{STORAGE_KEY}");
   if ((chosen === "zh" || chosen === "en") && location.search.indexOf("choose") < 0) {{
-    location.replace(chosen + "/" + location.hash);
+    location.replace(chosen + (location.protocol === "file:" ? "/index.html" : "/") + location.hash);
   }}
 }} catch (e) {{}}
 </script>

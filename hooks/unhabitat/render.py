@@ -187,7 +187,7 @@ def _unit_row(unit: Unit, edition: Edition, spans: dict[str, list[Span]]) -> str
     twin = next(u for u in edition.other.units() if u.uid == unit.uid)
     kind = "decl-point" if unit.letter else "decl-para"
     return (
-        f'<div class="decl-row {kind}" id="{unit.eid}">'
+        f'<div class="decl-row {kind}" id="{unit.eid}" data-permalink-url="{escape(edition.permalink(unit))}">'
         f"{_cell(unit, edition, edition.lang, spans.get(unit.uid))}{_cell(twin, None, edition.other_lang)}</div>"
     )
 

@@ -1,0 +1,56 @@
+"""The offline edition: the built site made browsable from disk (file://), zipped reproducibly.
+
+A static host serves ``13/`` as ``13/index.html``; a file browser does not. Every relative link to
+a folder is rewritten to name its ``index.html``; nothing else changes, and the permalinks that
+citations carry stay the online ones.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+RE_LINK = re.compile(r'(?P<attr>\bhref=")(?P<url>[^"]*)(?P<end>")')
+RE_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# A fixed timestamp for every zip entry, so that the same site gives the same bytes.
+ZIP_DATE = (2023, 6, 9, 0, 0, 0)
+
+
+def folder_link(url: str) -> str:
+    """``../13/#para_13`` → ``../13/index.html#para_13``; files, anchors and absolute URLs unchanged."""
+    if not url or url.startswith(("#", "/")) or RE_SCHEME.match(url):
+        return url
+    cut = min((i for i in (url.find("?"), url.find("#")) if i >= 0), default=len(url))
+    path, rest = url[:cut], url[cut:]
+    if path in (".", "..") or path.endswith(("/.", "/..")):
+        path += "/"
+    if path.endswith("/"):
+        path += "index.html"
+    return f"{path}{rest}"
+
+
+def offline_html(html: str) -> str:
+    return RE_LINK.sub(lambda m: m["attr"] + folder_link(m["url"]) + m["end"], html)
+
+
+def offline_zip(site: Path, target: Path) -> Path:
+    """Zip ``site`` for reading from disk; entries sorted, dates fixed."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    entries: dict[str, bytes] = {}
+    for path in (p for p in site.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        name = path.relative_to(site).as_posix()
+        if path.suffix == ".html":
+            data = offline_html(data.decode("utf-8")).encode("utf-8")
+        elif path.name == "search_index.json":
+            # From disk Material's script asks for its index as a script, as its offline plugin writes it.
+            entries[name.replace(".json", ".js")] = b"var __index = " + data
+        entries[name] = data
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(entries.items()):
+            info = zipfile.ZipInfo(f"declaration-site/{name}", ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return target
