@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from unhabitat import downloads, glossary_pages, instrument_pages, render
 from unhabitat.errors import SourceError
-from unhabitat.labels import LABELS, paragraph_title
+from unhabitat.labels import LABELS
 from unhabitat.pipeline import Build, load_build
 
 log = get_plugin_logger("declaration")
@@ -35,7 +35,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         log.warning(problem)
     extra["build"] = build
     config.site_url = f"{site_root}{build.edition.lang}/"
-    config.nav = _nav(build.edition)
+    config.nav = render.navigation(build.edition)
     config.plugins["material/search"].config.jieba_dict_user = str(_write_user_dictionary(base, build))
     return config
 
@@ -94,16 +94,3 @@ def _write_user_dictionary(base: Path, build: Build) -> Path:
 
 def _build(config: MkDocsConfig) -> Build:
     return config.extra["build"]
-
-
-def _nav(edition: render.Edition) -> list:
-    labels = edition.labels
-    paragraphs = [{paragraph_title(p.number, edition.lang): f"{p.number}.md"} for p in edition.text.paragraphs]
-    return [
-        {labels.home: "index.md"},
-        {labels.paragraphs: paragraphs},
-        {labels.full_text: "full.md"},
-        {labels.glossary: "glossary/index.md"},
-        {labels.instruments: "instruments/index.md"},
-        {labels.downloads: "downloads.md"},
-    ]

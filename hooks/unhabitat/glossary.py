@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from .errors import SourceError
 from .model import Declaration, Unit
@@ -41,11 +42,29 @@ class Glossary:
     splits: tuple[Split, ...]
     user_dictionary: str
 
+    @cached_property
+    def _terms(self) -> dict[str, Term]:
+        return {t.id: t for t in self.terms}
+
+    @cached_property
+    def _by_term(self) -> dict[str, tuple[Occurrence, ...]]:
+        groups: dict[str, list[Occurrence]] = {}
+        for o in self.occurrences:
+            groups.setdefault(o.term, []).append(o)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    @cached_property
+    def by_unit(self) -> dict[str, tuple[Occurrence, ...]]:
+        groups: dict[str, list[Occurrence]] = {}
+        for o in self.occurrences:
+            groups.setdefault(o.unit, []).append(o)
+        return {k: tuple(v) for k, v in groups.items()}
+
     def term(self, term_id: str) -> Term:
-        return next(t for t in self.terms if t.id == term_id)
+        return self._terms[term_id]
 
     def occurrences_of(self, term_id: str) -> tuple[Occurrence, ...]:
-        return tuple(o for o in self.occurrences if o.term == term_id)
+        return self._by_term.get(term_id, ())
 
     def units_of(self, term_id: str) -> tuple[str, ...]:
         """Unit ids in document order, each once."""
@@ -92,12 +111,9 @@ def chinese_marks(glossary: Glossary, paragraph: Iterable[Unit]) -> dict[str, li
     """Each term once per paragraph, at its first occurrence that stands on its own."""
     marked: set[str] = set()
     marks: dict[str, list[Mark]] = {}
-    by_unit: dict[str, list[Occurrence]] = {}
-    for o in glossary.occurrences:
-        by_unit.setdefault(o.unit, []).append(o)
     for unit in paragraph:
         marks[unit.uid] = []
-        for o in by_unit.get(unit.uid, []):
+        for o in glossary.by_unit.get(unit.uid, ()):
             taken = marks[unit.uid]
             if o.nested or o.term in marked or _overlaps(o.start, o.end, [(m.start, m.end) for m in taken]):
                 continue
@@ -111,8 +127,7 @@ def english_marks(
 ) -> dict[str, list[Mark]]:
     """In the English text: for each term of the Chinese paragraph, its first English equivalent."""
     units = list(en_paragraph)
-    zh_ids = {u.uid for u in zh_paragraph}
-    term_ids = dict.fromkeys(o.term for o in glossary.occurrences if o.unit in zh_ids)
+    term_ids = dict.fromkeys(o.term for u in zh_paragraph for o in glossary.by_unit.get(u.uid, ()))
     hits = [(hit, t) for t in term_ids if (hit := first_english(glossary.term(t), units))]
     marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
     # Longer spans first, so that a long term keeps its span and a shorter one inside it yields.

@@ -157,16 +157,14 @@ def concordance(edition: Edition, term: Term) -> str:
     assert glossary is not None
     labels = LABELS[edition.lang]
     zh, en = edition.zh_en()
-    units_zh = {u.uid: u for u in zh.units()}
-    units_en = {u.uid: u for u in en.units()}
     rows = []
     for o in glossary.occurrences_of(term.id):
-        unit = units_zh[o.unit]
+        unit = zh.unit(o.unit)
         rows.append(
             f'<tr><td><a href="../../{unit.paragraph}/#{unit.eid}">'
             f"{escape(unit_name(unit, edition.lang))}</a></td>"
             f'<td lang="zh" class="kwic">{_kwic(unit, o)}</td>'
-            f'<td lang="en">{_english(term, units_en[o.unit])}</td></tr>'
+            f'<td lang="en">{_english(term, en.unit(o.unit))}</td></tr>'
         )
     head = (
         f"<tr><th>{escape(labels['where'])}</th><th>{escape(labels['context'])}</th>"

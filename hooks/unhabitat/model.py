@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote marker inside a unit's text.
@@ -120,5 +121,19 @@ class Declaration:
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
 
+    @cached_property
+    def _units(self) -> dict[str, Unit]:
+        return {u.uid: u for u in self.units()}
+
+    @cached_property
+    def _notes(self) -> dict[int, tuple[Footnote, ...]]:
+        groups: dict[int, list[Footnote]] = {}
+        for note in self.footnotes:
+            groups.setdefault(note.paragraph, []).append(note)
+        return {k: tuple(v) for k, v in groups.items()}
+
+    def unit(self, uid: str) -> Unit:
+        return self._units[uid]
+
     def footnotes_of(self, number: int) -> tuple[Footnote, ...]:
-        return tuple(f for f in self.footnotes if f.paragraph == number)
+        return self._notes.get(number, ())

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 
 from . import cite
@@ -68,15 +69,22 @@ class Edition:
                 marks = english_marks(self.glossary, self.other.paragraph(number).units(), units)
         out: dict[str, list[Span]] = {}
         for unit in units:
-            refs = [r for r in self.references if r.unit == unit.uid and r.footnote is None]
+            refs = [r for r in self._references.get(unit.uid, ()) if r.footnote is None]
             inside = {r: [m for m in marks[unit.uid] if m.start < r.end and r.start < m.end] for r in refs}
             out[unit.uid] = [self._reference(r, inside[r][0].term if inside[r] else None) for r in refs]
             taken = {m for ms in inside.values() for m in ms}
             out[unit.uid] += [(m.start, m.end, *self._term(m.term)) for m in marks[unit.uid] if m not in taken]
         return out
 
+    @cached_property
+    def _references(self) -> dict[str, tuple[Reference, ...]]:
+        groups: dict[str, list[Reference]] = {}
+        for ref in self.references:
+            groups.setdefault(ref.unit, []).append(ref)
+        return {k: tuple(v) for k, v in groups.items()}
+
     def footnote_spans(self, note: Footnote) -> list[Span]:
-        return [self._reference(r) for r in self.references if r.footnote == note.number]
+        return [self._reference(r) for r in self._references.get(note.cited_by, ()) if r.footnote == note.number]
 
     def _reference(self, ref: Reference, term_id: str | None = None) -> Span:
         instrument = self.instruments[ref.symbol]
@@ -184,7 +192,7 @@ def _cell(unit: Unit, edition: Edition | None, lang: str, spans: list[Span] | No
 
 
 def _unit_row(unit: Unit, edition: Edition, spans: dict[str, list[Span]]) -> str:
-    twin = next(u for u in edition.other.units() if u.uid == unit.uid)
+    twin = edition.other.unit(unit.uid)
     kind = "decl-point" if unit.letter else "decl-para"
     return (
         f'<div class="decl-row {kind}" id="{unit.eid}" data-permalink-url="{escape(edition.permalink(unit))}">'
@@ -292,3 +300,28 @@ def full_text_page(edition: Edition) -> str:
         + "\n".join(sections)
         + f'\n## {md_escape(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
     )
+
+
+NAV_GROUP = 25
+
+
+def navigation(edition: Edition) -> list:
+    """The navigation. A long declaration's paragraphs come in groups of 25, so that each page
+    renders a few dozen links, not all of them (Material renders the navigation into every page)."""
+    labels = edition.labels
+    items = [{paragraph_title(p.number, edition.lang): f"{p.number}.md"} for p in edition.text.paragraphs]
+    if len(items) > 2 * NAV_GROUP:
+        groups = []
+        for start in range(0, len(items), NAV_GROUP):
+            chunk = edition.text.paragraphs[start : start + NAV_GROUP]
+            name = f"{chunk[0].number}–{chunk[-1].number}"
+            groups.append({name: items[start : start + NAV_GROUP]})
+        items = groups
+    return [
+        {labels.home: "index.md"},
+        {labels.paragraphs: items},
+        {labels.full_text: "full.md"},
+        {labels.glossary: "glossary/index.md"},
+        {labels.instruments: "instruments/index.md"},
+        {labels.downloads: "downloads.md"},
+    ]

@@ -18,6 +18,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 import functools  # noqa: E402
 import gzip  # noqa: E402
+import json  # noqa: E402
 import threading  # noqa: E402
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
@@ -154,8 +155,111 @@ def precision(page, lang: str) -> list[str]:
     return [f"{lang}: search precision at k (k = expected units), mean by kind (queries): {cells}"]
 
 
+MEASURE = """
+import resource, sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+start = time.perf_counter()
+build(load_config(sys.argv[1], site_dir=sys.argv[2]))
+print(time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def measured_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float, float, int]:
+    """(seconds, peak MB, pages) of one build in a fresh process."""
+    import subprocess
+
+    run = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(config), str(site)],
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    seconds, peak_kb = run.stdout.split()[-2:]
+    return float(seconds), int(peak_kb) / 1024, sum(1 for _ in site.rglob("*.html"))
+
+
+def plain_material(sources: dict[str, str], data: dict[str, str], lang: str, folder: Path) -> Path:
+    """The same Markdown pages as our build, written out, with a plain Material configuration."""
+    from unhabitat import downloads, glossary_pages, instrument_pages, render
+    from unhabitat.pipeline import load_build
+
+    built = load_build(ROOT, sources, data, lang)
+    edition = built.edition
+    pages = {"index.md": render.home_page(edition), "full.md": render.full_text_page(edition)}
+    pages |= {f"{p.number}.md": render.paragraph_page(edition, p.number) for p in edition.text.paragraphs}
+    pages |= glossary_pages.pages(edition, built.instruments) | instrument_pages.pages(edition)
+    pages["downloads.md"] = downloads.downloads_page(edition, built.root_files)
+    docs = folder / "docs"
+    for name, content in pages.items():
+        (docs / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / name).write_text(content, encoding="utf-8")
+    config = {
+        "site_name": edition.text.header.title,
+        "docs_dir": str(docs),
+        "theme": {
+            "name": "material",
+            "language": lang,
+            "font": False,
+            "features": ["navigation.footer", "navigation.prune"],
+        },
+        "markdown_extensions": ["attr_list", "toc"],
+        "plugins": [{"search": {"lang": lang}}],
+        "nav": render.navigation(edition),
+        "not_in_nav": "/glossary/*.md\n/instruments/*.md\n",
+    }
+    path = folder / "mkdocs.yml"
+    path.write_text(json.dumps(config, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def scale() -> list[str]:
+    from synthetic import term_base, write_texts
+
+    zh = read_source(ROOT / "source/declaration.zh.txt")
+    en = read_source(ROOT / "source/declaration.en.txt")
+    lines = [
+        "## Scale: both editions, ours against plain Material on the same pages (one run each)",
+        "size | edition | pages | ours s | ours ms/page | plain ms/page | ratio | ours MB | plain MB",
+    ]
+    per_page: dict[int, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for copies in (1, 10, 100):
+            folder = root / f"x{copies}"
+            zh_path, en_path = write_texts(zh, en, copies, folder)
+            terms = ROOT / "glossary/terms.yml"
+            if copies == 100:
+                terms = term_base(terms, read_source(zh_path), 1000, folder / "terms.yml")
+            env = {"DECLARATION_ZH": str(zh_path), "DECLARATION_EN": str(en_path), "GLOSSARY_TERMS": str(terms)}
+            sources = {"zh": str(zh_path), "en": str(en_path)}
+            data = {"terms": str(terms), "instruments": str(ROOT / "glossary/instruments.yml")}
+            costs = []
+            for config, lang in (("mkdocs.yml", "zh"), ("mkdocs.en.yml", "en")):
+                ours = measured_build(ROOT / config, folder / "site" / lang, env)
+                plain = measured_build(
+                    plain_material(sources, data, lang, folder / f"plain-{lang}"), folder / f"plain-site-{lang}", {}
+                )
+                mine, base = ours[0] / ours[2] * 1000, plain[0] / plain[2] * 1000
+                costs.append(mine)
+                lines.append(
+                    f"{copies}x | {lang} | {ours[2]} | {ours[0]:.1f} | {mine:.1f} | {base:.1f} | "
+                    f"{mine / base:.2f} | {ours[1]:.0f} | {plain[1]:.0f}"
+                )
+            per_page[copies] = statistics.mean(costs)
+    lines.append(
+        f"per-page cost, 100x against 1x: {per_page[100] / per_page[1]:.2f}; "
+        f"10x against 1x: {per_page[10] / per_page[1]:.2f}"
+    )
+    return [*lines, ""]
+
+
 def main() -> int:
     print("\n".join(build_times()))
+    if "--no-scale" not in sys.argv:
+        print("\n".join(scale()))
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
         build_site(site)
