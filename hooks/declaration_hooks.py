@@ -7,6 +7,9 @@ build because each page shows its counterpart in the parallel view.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +23,10 @@ from unhabitat.labels import LABELS
 from unhabitat.pipeline import Build, load_build
 
 log = get_plugin_logger("declaration")
+# Under `make serve` (which sets SERVING), digests of the generated Markdown of the last build are
+# kept in the site folder, so that a dirty rebuild renders only the pages that changed.
+SERVING = "DECLARATION_SERVING"
+DIGESTS = ".page-digests.json"
 
 
 @event_priority(100)  # before Material's search reads the jieba user dictionary written here
@@ -49,8 +56,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages |= glossary_pages.pages(edition, build.instruments)
     pages |= instrument_pages.pages(edition)
     pages["downloads.md"] = downloads.downloads_page(edition, build.root_files)
+    unchanged = _unchanged_pages(config, pages)
     for src_uri, content in sorted(pages.items()):
-        files.append(File.generated(config, src_uri, content=content))
+        file = File.generated(config, src_uri, content=content)
+        if src_uri in unchanged:
+            file.is_modified = lambda: False  # a dirty rebuild (make serve) skips what did not change
+        files.append(file)
     return files
 
 
@@ -76,11 +87,32 @@ def on_post_build(config: MkDocsConfig) -> None:
     if site.name != build.edition.lang:
         log.info("site_dir is not an edition folder; root files not written")
         return
+    if os.environ.get(SERVING):
+        digests = {name: _digest(content) for name, content in _pages_of(config).items()}
+        (site / DIGESTS).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
     for folder, files in ((site.parent, build.root_files), (site, build.edition_files)):
         for name, content in files.items():
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8", newline="")
+
+
+def _digest(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def _pages_of(config: MkDocsConfig) -> dict[str, str]:
+    return config.extra["pages"]
+
+
+def _unchanged_pages(config: MkDocsConfig, pages: dict[str, str]) -> set[str]:
+    """Pages whose Markdown is what the last build into the same folder rendered (for dirty rebuilds)."""
+    config.extra["pages"] = pages
+    recorded = Path(config.site_dir) / DIGESTS
+    if not os.environ.get(SERVING) or not recorded.is_file():
+        return set()
+    before = json.loads(recorded.read_text(encoding="utf-8"))
+    return {name for name, content in pages.items() if before.get(name) == _digest(content)}
 
 
 def _write_user_dictionary(base: Path, build: Build) -> Path:

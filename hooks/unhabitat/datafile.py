@@ -24,8 +24,8 @@ class Record:
         return SourceError(self.path, self.lines.get(key, self.line) if key else self.line, message)
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader whose mappings also carry the line of each key (1-based)."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe loader (libyaml's where present) whose mappings also carry the line of each key (1-based)."""
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=True)

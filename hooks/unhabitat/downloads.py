@@ -6,7 +6,7 @@ from html import escape
 
 from . import cite, exports, search_index
 from .landing import landing_page
-from .render import Edition, front_matter, md_escape
+from .render import Edition, md_escape
 
 DESCRIPTIONS = {
     "declaration.zh.md": ("中文全文（Markdown）", "Chinese text (Markdown)"),
@@ -87,6 +87,6 @@ def downloads_page(edition: Edition, files: dict[str, str]) -> str:
     head = ("文件", "内容", "大小") if edition.lang == "zh" else ("File", "Contents", "Size")
     header = "".join(f"<th>{h}</th>" for h in head)
     return (
-        f"{front_matter(title)}\n# {md_escape(title)}\n\n"
+        f"# {md_escape(title)}\n\n"
         f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
     )

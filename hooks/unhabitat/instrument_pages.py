@@ -7,7 +7,7 @@ from html import escape
 from .labels import unit_name
 from .references import cited_in
 from .register import Instrument
-from .render import Edition, front_matter, md_escape
+from .render import Edition, md_escape
 
 LABELS = {
     "zh": {
@@ -46,7 +46,7 @@ def index_page(edition: Edition) -> str:
         for i in edition.instruments.values()
     )
     heading = f"# {md_escape(labels['title'])}\n\n{md_escape(labels['intro'])}"
-    return f"{front_matter(labels['title'])}\n{heading}\n\n<ul>{items}</ul>\n"
+    return f"{heading}\n\n<ul>{items}</ul>\n"
 
 
 def instrument_page(edition: Edition, instrument: Instrument) -> str:
@@ -80,7 +80,7 @@ def instrument_page(edition: Edition, instrument: Instrument) -> str:
     )
     title = instrument.title[lang]
     return (
-        f"{front_matter(f'{instrument.symbol}: {title}')}\n# {md_escape(title)}\n\n"
+        f"# {md_escape(title)}\n\n"
         f'<dl class="instrument">{table}</dl>\n\n'
         f'## {md_escape(labels["cited"])} {{#cited-in}}\n\n<ul class="cited-in">{citing}</ul>\n'
     )

@@ -1,4 +1,5 @@
-"""Stage 3: the document model → Markdown pages of one edition.
+"""Stage 3: the document model → Markdown pages of one edition (no front matter: titles come from
+the first heading or the navigation, which spares MkDocs a YAML parse per page).
 
 Headings and navigation links are Markdown, so MkDocs builds the table of contents
 and validates those links. The declaration's own text goes into raw HTML blocks,
@@ -147,13 +148,6 @@ def inline(text: str, *, anchors: bool, spans: list[Span] | None = None) -> str:
     return "".join(out)
 
 
-def front_matter(title: str, *, search: bool = True) -> str:
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
-    if not search:
-        lines += ["search:", "  exclude: true"]
-    return "\n".join([*lines, "---", ""])
-
-
 def json_ld(data: dict) -> str:
     """A JSON-LD block; ``</`` is escaped so that no text can close the script element."""
     body = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
@@ -245,10 +239,7 @@ def _units_block(number: int, notes: tuple[Footnote, ...], edition: Edition) -> 
 def paragraph_page(edition: Edition, number: int) -> str:
     title = paragraph_title(number, edition.lang)
     block = _units_block(number, edition.text.footnotes_of(number), edition)
-    return (
-        f"{front_matter(title)}\n# {md_escape(title)}\n\n{_toolbar(edition)}\n\n{block}\n\n"
-        f"{json_ld(paragraph_data(edition, number))}\n"
-    )
+    return f"# {md_escape(title)}\n\n{_toolbar(edition)}\n\n{block}\n\n{json_ld(paragraph_data(edition, number))}\n"
 
 
 def _header_html(edition: Edition) -> str:
@@ -280,10 +271,7 @@ def home_page(edition: Edition) -> str:
             (labels.downloads, "downloads.md"),
         )
     )
-    return (
-        f"{front_matter(edition.text.header.title)}\n{_header_html(edition)}\n\n"
-        f"## {md_escape(labels.contents)} {{#contents}}\n\n{toc}\n\n{more}\n"
-    )
+    return f"{_header_html(edition)}\n\n## {md_escape(labels.contents)} {{#contents}}\n\n{toc}\n\n{more}\n"
 
 
 def full_text_page(edition: Edition) -> str:
@@ -295,7 +283,7 @@ def full_text_page(edition: Edition) -> str:
     ]
     notes = _footnotes(text.footnotes, edition)
     return (
-        f"{front_matter(edition.labels.full_text, search=False)}\n{_toolbar(edition)}\n\n"
+        f"{_toolbar(edition)}\n\n"
         f"{_header_html(edition)}\n\n"
         + "\n".join(sections)
         + f'\n## {md_escape(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'

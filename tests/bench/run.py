@@ -256,6 +256,71 @@ def scale() -> list[str]:
     return [*lines, ""]
 
 
+def serve_reload() -> list[str]:
+    """Seconds from saving an edit to the browser showing it, with `make serve` running."""
+    import shutil
+    import socket
+    import subprocess
+    import urllib.request
+
+    lines = ["## Edit loop (make serve): save → the browser shows the change"]
+    with tempfile.TemporaryDirectory() as tmp, socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+        probe.close()
+        zh = Path(tmp) / "declaration.zh.txt"
+        terms = Path(tmp) / "terms.yml"
+        shutil.copy(ROOT / "source/declaration.zh.txt", zh)
+        shutil.copy(ROOT / "glossary/terms.yml", terms)
+        env = {**os.environ, "DECLARATION_ZH": str(zh), "GLOSSARY_TERMS": str(terms)}
+        server = subprocess.Popen(
+            [sys.executable, str(ROOT / "hooks/serve_editions.py"), "--port", str(port)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            for _ in range(600):
+                try:
+                    with urllib.request.urlopen(f"{base}/zh/13/", timeout=1):
+                        break
+                except OSError:
+                    time.sleep(0.1)
+            edits = [
+                (zh, "/zh/13/", "探索各种机制和平台", "探索各项机制和平台"),
+                (zh, "/zh/13/", "探索各项机制和平台", "探索各种机制和平台"),
+                (terms, "/zh/glossary/localization/", "在本宣言中指可持续发展目标的本地化。", "本宣言中的本地化。"),
+                (terms, "/zh/glossary/localization/", "本宣言中的本地化。", "在本宣言中指可持续发展目标的本地化。"),
+            ]
+            with sync_playwright() as p:
+                browser = p.chromium.launch(
+                    executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                    args=["--headless", "--no-sandbox", "--disable-gpu"],
+                )
+                page = browser.new_page()
+                times = []
+                for path, url, old, new in edits:
+                    page.goto(base + url)
+                    page.wait_for_timeout(500)
+                    start = time.perf_counter()
+                    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+                    page.wait_for_function(
+                        f"document.body.innerText.includes({json.dumps(new)})", polling=20, timeout=60_000
+                    )
+                    times.append(time.perf_counter() - start)
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait()
+    lines.append(
+        f"paragraph edit: {times[0]:.2f} s, {times[1]:.2f} s; glossary entry edit: {times[2]:.2f} s, "
+        f"{times[3]:.2f} s (goal 1 s; both editions rebuild side by side)"
+    )
+    return [*lines, ""]
+
+
 def main() -> int:
     print("\n".join(build_times()))
     if "--no-scale" not in sys.argv:
@@ -264,6 +329,7 @@ def main() -> int:
         site = Path(tmp)
         build_site(site)
         print("\n".join(reader_side(site)))
+    print("\n".join(serve_reload()))
     return 0
 
 
