@@ -28,8 +28,7 @@ def test_an_edit_reloads_the_open_page(browser: Browser, tmp_path):
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
     try:
