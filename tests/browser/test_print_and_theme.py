@@ -28,7 +28,7 @@ def test_print_shows_text_and_permalinks_only(page: Page, path: str):
     if path.startswith("/en/"):
         expect(page.locator(".decl-notice")).to_be_visible()  # the unofficial-translation notice prints
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.pdf(path=str(SCREENSHOTS / f"print{path.replace('/', '-')}pdf"))
+    page.pdf(path=str(SCREENSHOTS / f"print{path.rstrip('/').replace('/', '-')}.pdf"))
 
 
 def test_dark_mode_toggle_is_remembered(page: Page):
