@@ -6,6 +6,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from .labels import unit_name
 from .model import Declaration, Unit
 
 RE_YEAR = re.compile(r"\d{4}")
@@ -34,17 +35,11 @@ def permalink(site_root: str, lang: str, unit: Unit) -> str:
     return f"{site_root.rstrip('/')}/{lang}/{unit.paragraph}/#{unit.eid}"
 
 
-def locator(unit: Unit, lang: str) -> str:
-    if lang == "zh":
-        return f"第{unit.paragraph}段({unit.letter})分段" if unit.letter else f"第{unit.paragraph}段"
-    return f"para. {unit.paragraph} ({unit.letter})" if unit.letter else f"para. {unit.paragraph}"
-
-
 def citation(work: Work, unit: Unit, url: str) -> str:
     """联合国人居大会第二届会议部长级宣言（2023年，内罗毕），第13段(a)分段，<permalink>"""
     if work.lang == "zh":
-        return f"{work.title}（{work.year}年，{work.place}），{locator(unit, 'zh')}，{url}"
-    return f"{work.title} ({work.place}, {work.year}), {locator(unit, 'en')}, {url} (unofficial translation)"
+        return f"{work.title}（{work.year}年，{work.place}），{unit_name(unit, 'zh')}，{url}"
+    return f"{work.title} ({work.place}, {work.year}), {unit_name(unit, 'en')}, {url} (unofficial translation)"
 
 
 def file_slug(unit: Unit) -> str:
@@ -56,7 +51,7 @@ def _key(unit: Unit, lang: str) -> str:
 
 
 def _note(work: Work, unit: Unit) -> str:
-    place = locator(unit, work.lang)
+    place = unit_name(unit, work.lang)
     return place if work.lang == "zh" else f"{place}; unofficial translation from the Chinese"
 
 
@@ -112,7 +107,7 @@ def csl_json(work: Work, units: list[tuple[Unit, str]]) -> str:
             "author": [{"literal": work.body}],
             "issued": {"date-parts": [[int(work.year)]]} if work.year else {},
             "publisher-place": work.place,
-            "section": locator(unit, work.lang),
+            "section": unit_name(unit, work.lang),
             "note": _note(work, unit),
             "URL": url,
             "language": work.lang,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .errors import SourceError
-from .model import Declaration, Unit
+from .model import Declaration, Unit, group_by
 from .romanize import Pinyin
 from .segment import Occurrence, Split, TermFinder, new_tokenizer, pinyin_table, teach, user_dictionary
 from .termbase import Term
@@ -48,17 +48,11 @@ class Glossary:
 
     @cached_property
     def _by_term(self) -> dict[str, tuple[Occurrence, ...]]:
-        groups: dict[str, list[Occurrence]] = {}
-        for o in self.occurrences:
-            groups.setdefault(o.term, []).append(o)
-        return {k: tuple(v) for k, v in groups.items()}
+        return group_by(self.occurrences, lambda o: o.term)
 
     @cached_property
     def by_unit(self) -> dict[str, tuple[Occurrence, ...]]:
-        groups: dict[str, list[Occurrence]] = {}
-        for o in self.occurrences:
-            groups.setdefault(o.unit, []).append(o)
-        return {k: tuple(v) for k, v in groups.items()}
+        return group_by(self.occurrences, lambda o: o.unit)
 
     def term(self, term_id: str) -> Term:
         return self._terms[term_id]

@@ -8,13 +8,25 @@ Identifiers follow Akoma Ntoso for UN (AKN4UN) naming: ``para_13``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TypeVar
+
+T = TypeVar("T")
+K = TypeVar("K")
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # A footnote marker inside a unit's text.
 RE_MARKER = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+
+
+def group_by(items: Iterable[T], key: Callable[[T], K]) -> dict[K, tuple[T, ...]]:
+    """Items grouped by ``key``, each group in the items' order: an index built once, not a scan per lookup."""
+    groups: dict[K, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return {k: tuple(v) for k, v in groups.items()}
 
 
 def superscript(number: int) -> str:
@@ -127,10 +139,7 @@ class Declaration:
 
     @cached_property
     def _notes(self) -> dict[int, tuple[Footnote, ...]]:
-        groups: dict[int, list[Footnote]] = {}
-        for note in self.footnotes:
-            groups.setdefault(note.paragraph, []).append(note)
-        return {k: tuple(v) for k, v in groups.items()}
+        return group_by(self.footnotes, lambda note: note.paragraph)
 
     def unit(self, uid: str) -> Unit:
         return self._units[uid]

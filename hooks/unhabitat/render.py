@@ -18,7 +18,7 @@ from html import escape
 from . import cite
 from .glossary import Glossary, Mark, chinese_marks, english_marks
 from .labels import LABELS, Labels, paragraph_title, unit_name
-from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript
+from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
 from .references import Reference
 from .register import Instrument
 from .structured import paragraph_data
@@ -79,10 +79,7 @@ class Edition:
 
     @cached_property
     def _references(self) -> dict[str, tuple[Reference, ...]]:
-        groups: dict[str, list[Reference]] = {}
-        for ref in self.references:
-            groups.setdefault(ref.unit, []).append(ref)
-        return {k: tuple(v) for k, v in groups.items()}
+        return group_by(self.references, lambda ref: ref.unit)
 
     def footnote_spans(self, note: Footnote) -> list[Span]:
         return [self._reference(r) for r in self._references.get(note.cited_by, ()) if r.footnote == note.number]
