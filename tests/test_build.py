@@ -227,10 +227,22 @@ BAD_BUILDS = [
     ("en", lambda t: t.replace("\n- (h) To promote people-centred smart city approaches", "", 1), None),
     ("zh", lambda t: t.replace("\n- (h) 通过加强人居署", "", 1), None),
     ("en", lambda t: t.replace("¹ General", "⁴ General", 1), ":17: footnote 4 is not cited"),
+    # Terminology consistency: strict mode fails on a unit whose English drops the term's equivalent.
+    (
+        "en",
+        lambda t: t.replace(
+            "leadership role of the Assembly in global urban decision-making",
+            "leadership role of the Assembly in deciding about cities",
+            1,
+        ),
+        ":12: unit 2: '城市决策' is in the Chinese; the English has none of: urban decision-making",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("lang", "mutate", "expected"), BAD_BUILDS, ids=["zh-letter", "en-no-h", "zh-no-h", "en-fn"])
+@pytest.mark.parametrize(
+    ("lang", "mutate", "expected"), BAD_BUILDS, ids=["zh-letter", "en-no-h", "zh-no-h", "en-fn", "en-term"]
+)
 def test_bad_input_stops_the_build_with_file_and_line(tmp_path, lang, mutate, expected):
     paths = {"zh": SOURCE_ZH, "en": SOURCE_EN}
     bad = tmp_path / f"declaration.{lang}.txt"
