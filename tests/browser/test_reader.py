@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from browsing import screenshot
 from playwright.sync_api import Page, expect
 
@@ -113,3 +114,24 @@ def test_home_pages_show_title_and_contents(page: Page):
         screenshot(page, f"{lang}-home")
     page.locator("article ol li a").nth(12).click()
     expect(page).to_have_url(re.compile(r"/en/13/$"))
+
+
+MAIN_PAGES = [
+    "",
+    "13/",
+    "full/",
+    "glossary/",
+    "glossary/new-urban-agenda/",
+    "instruments/",
+    "instruments/1-cp-27/",
+    "downloads/",
+]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_main_pages_in_both_editions(page: Page, lang: str):
+    for path in MAIN_PAGES:
+        page.goto(f"/{lang}/{path}")
+        expect(page.locator("html")).to_have_attribute("lang", lang)
+        expect(page.locator("article h1").first).to_be_visible()
+        screenshot(page, f"{lang}-{path.strip('/').replace('/', '-') or 'home'}")
