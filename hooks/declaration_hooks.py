@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from unhabitat import downloads, glossary_pages, instrument_pages, render
+from unhabitat import render
 from unhabitat.errors import SourceError
 from unhabitat.labels import LABELS
 from unhabitat.pipeline import Build, load_build
@@ -48,16 +48,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    build = _build(config)
-    edition = build.edition
-    pages = {"index.md": render.home_page(edition), "full.md": render.full_text_page(edition)}
-    for paragraph in edition.text.paragraphs:
-        pages[f"{paragraph.number}.md"] = render.paragraph_page(edition, paragraph.number)
-    pages |= glossary_pages.pages(edition, build.instruments)
-    pages |= instrument_pages.pages(edition)
-    pages["downloads.md"] = downloads.downloads_page(edition, build.root_files)
+    pages = _build(config).pages
     unchanged = _unchanged_pages(config, pages)
-    for src_uri, content in sorted(pages.items()):
+    for src_uri, content in pages.items():
         file = File.generated(config, src_uri, content=content)
         if src_uri in unchanged:
             file.is_modified = lambda: False  # a dirty rebuild (make serve) skips what did not change
@@ -88,7 +81,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info("site_dir is not an edition folder; root files not written")
         return
     if os.environ.get(SERVING):
-        digests = {name: _digest(content) for name, content in _pages_of(config).items()}
+        digests = {name: _digest(content) for name, content in build.pages.items()}
         (site / DIGESTS).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
     for folder, files in ((site.parent, build.root_files), (site, build.edition_files)):
         for name, content in files.items():
@@ -101,13 +94,8 @@ def _digest(content: str) -> str:
     return hashlib.sha256(content.encode("utf-8")).hexdigest()
 
 
-def _pages_of(config: MkDocsConfig) -> dict[str, str]:
-    return config.extra["pages"]
-
-
 def _unchanged_pages(config: MkDocsConfig, pages: dict[str, str]) -> set[str]:
     """Pages whose Markdown is what the last build into the same folder rendered (for dirty rebuilds)."""
-    config.extra["pages"] = pages
     recorded = Path(config.site_dir) / DIGESTS
     if not os.environ.get(SERVING) or not recorded.is_file():
         return set()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from support import ROOT
-from unhabitat import glossary_pages, render
+from unhabitat import render
 from unhabitat.pipeline import Build, load_build
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -30,14 +30,7 @@ def builds() -> dict[str, Build]:
 
 
 def generate(build: Build, page: str) -> str:
-    edition = build.edition
-    if page == "index":
-        return render.home_page(edition)
-    if page == "full":
-        return render.full_text_page(edition)
-    if page.startswith("glossary/"):
-        return glossary_pages.pages(edition, build.instruments)[f"{page}.md"]
-    return render.paragraph_page(edition, int(page))
+    return build.pages[f"{page}.md"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from . import downloads
+from . import downloads, glossary_pages, instrument_pages, render
 from .align import check_alignment
 from .glossary import build_glossary, check_every_term_occurs, consistency_misses
 from .references import Reference, detect
@@ -28,6 +28,17 @@ class Build:
     @property
     def instruments(self) -> dict[str, Instrument]:
         return self.edition.instruments
+
+    @cached_property
+    def pages(self) -> dict[str, str]:
+        """src_uri → Markdown of every page of the edition."""
+        edition = self.edition
+        pages = {"index.md": render.home_page(edition), "full.md": render.full_text_page(edition)}
+        pages |= {f"{p.number}.md": render.paragraph_page(edition, p.number) for p in edition.text.paragraphs}
+        pages |= glossary_pages.pages(edition, self.instruments)
+        pages |= instrument_pages.pages(edition)
+        pages["downloads.md"] = downloads.downloads_page(edition, self.root_files)
+        return dict(sorted(pages.items()))
 
     @cached_property
     def root_files(self) -> dict[str, str]:

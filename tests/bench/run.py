@@ -183,15 +183,12 @@ def measured_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float
 
 def plain_material(sources: dict[str, str], data: dict[str, str], lang: str, folder: Path) -> Path:
     """The same Markdown pages as our build, written out, with a plain Material configuration."""
-    from unhabitat import downloads, glossary_pages, instrument_pages, render
+    from unhabitat import render
     from unhabitat.pipeline import load_build
 
     built = load_build(ROOT, sources, data, lang)
     edition = built.edition
-    pages = {"index.md": render.home_page(edition), "full.md": render.full_text_page(edition)}
-    pages |= {f"{p.number}.md": render.paragraph_page(edition, p.number) for p in edition.text.paragraphs}
-    pages |= glossary_pages.pages(edition, built.instruments) | instrument_pages.pages(edition)
-    pages["downloads.md"] = downloads.downloads_page(edition, built.root_files)
+    pages = built.pages
     docs = folder / "docs"
     for name, content in pages.items():
         (docs / name).parent.mkdir(parents=True, exist_ok=True)
