@@ -31,8 +31,13 @@ class Work:
         return cls(lang, text.header.title, "".join(text.header.body), place, years[-1] if years else "")
 
 
+def edition_url(site_root: str, lang: str, path: str = "") -> str:
+    """The public address of ``path`` in one edition."""
+    return f"{site_root.rstrip('/')}/{lang}/{path}"
+
+
 def permalink(site_root: str, lang: str, unit: Unit) -> str:
-    return f"{site_root.rstrip('/')}/{lang}/{unit.paragraph}/#{unit.eid}"
+    return edition_url(site_root, lang, f"{unit.paragraph}/#{unit.eid}")
 
 
 def citation(work: Work, unit: Unit, url: str) -> str:

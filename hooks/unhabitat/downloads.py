@@ -47,7 +47,7 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
         "declaration.zh.txt": exports.plain_text(zh),
         "declaration.en.txt": exports.plain_text(en),
         "declaration.json": exports.document_model(zh, en),
-        "declaration.tmx": exports.tmx(zh, en, "1"),
+        "declaration.tmx": exports.tmx(zh, en),
         "permalinks.json": exports.permalinks(zh),
         "instruments.json": exports.instruments_json(edition.instruments, references_zh, [u.uid for u in zh.units()]),
         "glossary.json": exports.glossary_json(glossary),

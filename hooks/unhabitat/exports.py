@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 from .glossary import Glossary
 from .model import RE_MARKER, Declaration, from_superscript
@@ -29,14 +29,14 @@ def permalinks(text: Declaration) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
 
 
-def tmx(zh: Declaration, en: Declaration, tool_version: str) -> str:
+def tmx(zh: Declaration, en: Declaration) -> str:
     """``declaration.tmx``: TMX 1.4b, one translation unit per citable unit, keyed by its eid."""
     english = {u.uid: u for u in en.units()}
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
         '<tmx version="1.4">',
-        f'  <header creationtool="unhabitat-declaration-site" creationtoolversion={quoteattr(tool_version)}'
+        '  <header creationtool="unhabitat-declaration-site" creationtoolversion="1"'
         ' segtype="paragraph" o-tmf="plain text" adminlang="en" srclang="zh" datatype="plaintext"/>',
         "  <body>",
     ]

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cite import permalink
+from .cite import edition_url, permalink
 from .labels import LABELS, paragraph_title, unit_name
 
 if TYPE_CHECKING:
     from .render import Edition
 
 CONTEXT = "https://schema.org"
-
-
-def _edition_url(edition: Edition, lang: str, path: str = "") -> str:
-    return f"{edition.site_root.rstrip('/')}/{lang}/{path}"
 
 
 def paragraph_data(edition: Edition, number: int) -> dict:
@@ -24,7 +20,7 @@ def paragraph_data(edition: Edition, number: int) -> dict:
     declaration = {
         "@type": "Legislation",
         "name": work.title,
-        "legislationIdentifier": _edition_url(edition, edition.lang),
+        "legislationIdentifier": edition_url(edition.site_root, edition.lang),
         "legislationDate": work.year,
         "inLanguage": edition.lang,
     }
@@ -64,7 +60,7 @@ def glossary_data(edition: Edition, term_id: str | None = None) -> dict:
     """``DefinedTermSet`` for the index, or one ``DefinedTerm`` in its set for an entry."""
     glossary = edition.glossary
     assert glossary is not None
-    set_url = _edition_url(edition, edition.lang, "glossary/")
+    set_url = edition_url(edition.site_root, edition.lang, "glossary/")
     term_set = {"@type": "DefinedTermSet", "@id": set_url, "name": LABELS[edition.lang].glossary, "url": set_url}
 
     def term_data(term) -> dict:

@@ -22,10 +22,9 @@ import json  # noqa: E402
 import threading  # noqa: E402
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from search_queries import QUERIES, precision_at_k, unit_id  # noqa: E402
+from serve_editions import build_edition, build_editions  # noqa: E402
 from unhabitat.glossary import build_glossary  # noqa: E402
 from unhabitat.register import load_instruments  # noqa: E402
 from unhabitat.source_text import read_source  # noqa: E402
@@ -46,11 +45,8 @@ def build_times() -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
 
-        def edition(config_file: str, lang: str):
-            return lambda: build(load_config(str(ROOT / config_file), site_dir=str(site / lang)))
-
-        zh = timed(edition("mkdocs.yml", "zh"))
-        en = timed(edition("mkdocs.en.yml", "en"))
+        zh = timed(lambda: build_edition("zh", str(site)))
+        en = timed(lambda: build_edition("en", str(site)))
     text = read_source(ROOT / "source/declaration.zh.txt")
     symbols = frozenset(load_instruments(ROOT / "glossary/instruments.yml", "instruments.yml"))
     terms = load_terms(ROOT / "glossary/terms.yml", "terms.yml", symbols)
@@ -67,11 +63,6 @@ def build_times() -> list[str]:
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
-
-
-def build_site(site: Path) -> None:
-    for config_file, lang in (("mkdocs.yml", "zh"), ("mkdocs.en.yml", "en")):
-        build(load_config(str(ROOT / config_file), site_dir=str(site / lang)))
 
 
 def _keep_first_render(bodies: dict[str, bytes], response) -> None:
@@ -324,7 +315,7 @@ def main() -> int:
         print("\n".join(scale()))
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
-        build_site(site)
+        build_editions(site)
         print("\n".join(reader_side(site)))
     print("\n".join(serve_reload()))
     return 0
