@@ -8,7 +8,7 @@ SITE_ROOT ?= http://127.0.0.1:8000/
 export NO_MKDOCS_2_WARNING := 1
 export CHROMIUM SITE_ROOT
 # Reproducible builds: every date in the site comes from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1686268800)
 
 .PHONY: install install-test system-deps build serve test lint bench terms offline clean
 
@@ -41,8 +41,8 @@ system-deps:
 
 build: install
 	rm -rf site
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 
 serve: install
 	$(BIN)/python hooks/serve_editions.py --host 127.0.0.1 --port 8000

@@ -21,6 +21,7 @@ from unhabitat import render
 from unhabitat.errors import SourceError
 from unhabitat.labels import LABELS
 from unhabitat.pipeline import Build, load_build
+from unhabitat.settings import read_settings
 
 log = get_plugin_logger("declaration")
 # Under `make serve` (which sets SERVING), digests of the generated Markdown of the last build are
@@ -33,9 +34,10 @@ DIGESTS = ".page-digests.json"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
     extra = config.extra
-    site_root = extra["site_root"].rstrip("/") + "/"
     try:
-        build = load_build(base, extra["sources"], extra["glossary"], extra["edition"], site_root)
+        settings = read_settings(extra, config.config_file_path)
+        site_root = extra["site_root"] = settings.site_root
+        build = load_build(base, settings.sources, settings.data, settings.edition, site_root)
     except SourceError as e:
         raise PluginError(str(e)) from e
     for problem in build.problems:

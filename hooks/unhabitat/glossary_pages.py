@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from .glossary import Glossary, first_english
 from .labels import unit_name
+from .markup import html_text as escape
+from .markup import json_ld, md_text
 from .model import Unit
 from .register import Instrument
-from .render import Edition, json_ld, md_escape
+from .render import Edition
 from .segment import Occurrence
 from .structured import glossary_data
 from .termbase import STATUSES, Term
@@ -105,7 +105,7 @@ def index_page(edition: Edition) -> str:
         )
     count = len(glossary.terms)
     return (
-        f"# {md_escape(labels['title'])}\n\n{md_escape(labels['intro'])}\n\n"
+        f"# {md_text(labels['title'])}\n\n{md_text(labels['intro'])}\n\n"
         '<div class="glossary-filter" data-search-exclude>'
         f'<label for="glossary-filter">{escape(labels["filter"])}'
         '</label><input id="glossary-filter" type="search" autocomplete="off" spellcheck="false">'
@@ -144,9 +144,9 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
     rows.append((labels["note"], escape(term.note[edition.lang])))
     table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
     return (
-        f"# {md_escape(title)}\n\n"
+        f"# {md_text(title)}\n\n"
         f'<dl class="glossary-entry">{table}</dl>\n\n'
-        f"## {md_escape(labels['occurrences'])} {{#occurrences}}\n\n"
+        f"## {md_text(labels['occurrences'])} {{#occurrences}}\n\n"
         f"{concordance(edition, term)}\n\n{json_ld(glossary_data(edition, term.id))}\n"
     )
 

@@ -9,21 +9,19 @@ in the source shows literally and never becomes markup.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from html import escape
 
 from . import cite
 from .glossary import Glossary, Mark, chinese_marks, english_marks
 from .labels import LABELS, Labels, paragraph_title, unit_name
+from .markup import html_text as escape
+from .markup import json_ld, md_text
 from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
 from .references import Reference
 from .register import Instrument
 from .structured import paragraph_data
 
-RE_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|&~^:\"'=$])")
 # A link over part of a unit's text: start, end, opening tag, closing tag.
 Span = tuple[int, int, str, str]
 
@@ -114,11 +112,6 @@ class Edition:
         return f"{term.zh} · {pinyin.marked}"
 
 
-def md_escape(text: str) -> str:
-    """Text for a Markdown inline context, shown literally."""
-    return RE_MD_SPECIAL.sub(r"\\\1", text)
-
-
 def opening_words(unit: Unit, lang: str) -> str:
     text = RE_MARKER.sub("", unit.text)
     if lang == "zh":
@@ -143,12 +136,6 @@ def inline(text: str, *, anchors: bool, spans: list[Span] | None = None) -> str:
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
-
-
-def json_ld(data: dict) -> str:
-    """A JSON-LD block; ``</`` is escaped so that no text can close the script element."""
-    body = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/ld+json">{body}</script>'
 
 
 def _num(unit: Unit) -> str:
@@ -236,7 +223,7 @@ def _units_block(number: int, notes: tuple[Footnote, ...], edition: Edition) -> 
 def paragraph_page(edition: Edition, number: int) -> str:
     title = paragraph_title(number, edition.lang)
     block = _units_block(number, edition.text.footnotes_of(number), edition)
-    return f"# {md_escape(title)}\n\n{_toolbar(edition)}\n\n{block}\n\n{json_ld(paragraph_data(edition, number))}\n"
+    return f"# {md_text(title)}\n\n{_toolbar(edition)}\n\n{block}\n\n{json_ld(paragraph_data(edition, number))}\n"
 
 
 def _header_html(edition: Edition) -> str:
@@ -256,11 +243,11 @@ def _header_html(edition: Edition) -> str:
 def home_page(edition: Edition) -> str:
     labels = edition.labels
     toc = "\n".join(
-        f"{p.number}. [{md_escape(opening_words(p.unit, edition.lang))}]({p.number}.md)"
+        f"{p.number}. [{md_text(opening_words(p.unit, edition.lang))}]({p.number}.md)"
         for p in edition.text.paragraphs
     )
     more = " · ".join(
-        f"[{md_escape(label)}]({target})"
+        f"[{md_text(label)}]({target})"
         for label, target in (
             (labels.full_text, "full.md"),
             (labels.glossary, "glossary/index.md"),
@@ -268,13 +255,13 @@ def home_page(edition: Edition) -> str:
             (labels.downloads, "downloads.md"),
         )
     )
-    return f"{_header_html(edition)}\n\n## {md_escape(labels.contents)} {{#contents}}\n\n{toc}\n\n{more}\n"
+    return f"{_header_html(edition)}\n\n## {md_text(labels.contents)} {{#contents}}\n\n{toc}\n\n{more}\n"
 
 
 def full_text_page(edition: Edition) -> str:
     text = edition.text
     sections = [
-        f"## {md_escape(paragraph_title(p.number, edition.lang))} {{#p{p.number}}}\n\n"
+        f"## {md_text(paragraph_title(p.number, edition.lang))} {{#p{p.number}}}\n\n"
         f"{_units_block(p.number, (), edition)}\n"
         for p in text.paragraphs
     ]
@@ -283,7 +270,7 @@ def full_text_page(edition: Edition) -> str:
         f"{_toolbar(edition)}\n\n"
         f"{_header_html(edition)}\n\n"
         + "\n".join(sections)
-        + f'\n## {md_escape(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
+        + f'\n## {md_text(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
     )
 
 
