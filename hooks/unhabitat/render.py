@@ -243,8 +243,7 @@ def _header_html(edition: Edition) -> str:
 def home_page(edition: Edition) -> str:
     labels = edition.labels
     toc = "\n".join(
-        f"{p.number}. [{md_text(opening_words(p.unit, edition.lang))}]({p.number}.md)"
-        for p in edition.text.paragraphs
+        f"{p.number}. [{md_text(opening_words(p.unit, edition.lang))}]({p.number}.md)" for p in edition.text.paragraphs
     )
     more = " · ".join(
         f"[{md_text(label)}]({target})"
