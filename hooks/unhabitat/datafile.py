@@ -21,8 +21,8 @@ class Record:
     data: dict[str, Any]
     lines: dict[str, int]
 
-    def fail(self, message: str, key: str | None = None) -> SourceError:
-        return SourceError(self.path, self.lines.get(key, self.line) if key else self.line, message)
+    def fail(self, message: str, key: object = None) -> SourceError:
+        return SourceError(self.path, self.lines.get(str(key), self.line) if key is not None else self.line, message)
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -33,11 +33,11 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     gigabytes), and impossible dates (PyYAML raises a bare ``ValueError`` with no line).
     """
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed", event.start_mark)
-        return super().compose_node(parent, index)
+    def construct_object(self, node, deep=False):
+        # libyaml's composer shares an aliased node: a node met twice is an alias (the mark is its anchor's).
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(None, None, "aliases (*name) are not allowed", node.start_mark)
+        return super().construct_object(node, deep)
 
     def construct_yaml_timestamp(self, node):
         try:
