@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import argparse
 import ctypes
+import hashlib
 import html
+import json
 import logging
 import os
 import signal
@@ -27,12 +29,14 @@ from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 WATCHED = ("docs", "overrides", "mkdocs.yml", "mkdocs.en.yml")
+SHAPE = ".serve-shape.json"  # in each edition's folder: what the last build's pages were built with
 log = logging.getLogger("mkdocs.serve_editions")
 SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
@@ -56,9 +60,23 @@ def build_edition(lang: str, site: str, serve_url: str | None = None, dirty: boo
     """Build one edition; return the input files (source texts, glossary data) to watch.
 
     A dirty rebuild renders only the pages whose generated Markdown changed (the hook compares
-    digests); the navigation cannot go stale, since an edit never adds or removes a page silently:
-    a new or lost paragraph changes the navigation of every page, and so every page's Markdown.
+    digests). What every page shows besides its Markdown (the navigation, the templates, the
+    configuration) is recorded in the site folder too: when it changed, every page is rebuilt.
     """
+    shape_file = Path(site) / lang / SHAPE
+    recorded = json.loads(shape_file.read_text(encoding="utf-8")) if dirty and shape_file.is_file() else {}
+    templates = _templates_digest()
+    dirty = dirty and recorded.get("templates") == templates
+    config = _build(lang, site, serve_url, dirty)
+    navigation = hashlib.sha256(repr(config.nav).encode()).hexdigest()  # set by the hook's on_config
+    if dirty and recorded.get("navigation") != navigation:
+        # A paragraph added or removed: every page's navigation and previous/next links change.
+        config = _build(lang, site, serve_url, dirty=False)
+    shape_file.write_text(json.dumps({"templates": templates, "navigation": navigation}), encoding="utf-8")
+    return [str(p) for p in config.extra["build"].inputs]
+
+
+def _build(lang: str, site: str, serve_url: str | None, dirty: bool) -> MkDocsConfig:
     config = load_config(str(CONFIGS[lang]), site_dir=str(Path(site) / lang))
     errors = _Errors()
     logging.getLogger("mkdocs").addHandler(errors)
@@ -69,7 +87,18 @@ def build_edition(lang: str, site: str, serve_url: str | None = None, dirty: boo
         raise Abort("\n".join(errors.messages) or str(e)) from None
     finally:
         logging.getLogger("mkdocs").removeHandler(errors)
-    return [str(p) for p in config.extra["build"].inputs]
+    return config
+
+
+def _templates_digest() -> str:
+    """The configurations, templates and assets, which reach every page."""
+    digest = hashlib.sha256()
+    for name in WATCHED:
+        path = ROOT / name
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                digest.update(str(file.relative_to(ROOT)).encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 class _Errors(logging.Handler):

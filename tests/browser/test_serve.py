@@ -25,6 +25,7 @@ class Serving:
     process: subprocess.Popen
     base: str
     zh: Path
+    en: Path
     terms: Path
     log: Path
     tmp: Path
@@ -42,12 +43,19 @@ def _free_port() -> int:
 @pytest.fixture
 def serving(tmp_path: Path) -> Iterator[Serving]:
     """serve_editions.py in a session of its own, on copies of the source and the term base."""
-    zh, terms, tmp = tmp_path / "declaration.zh.txt", tmp_path / "terms.yml", tmp_path / "tmp"
+    zh, en, terms, tmp = (tmp_path / name for name in ("declaration.zh.txt", "declaration.en.txt", "terms.yml", "tmp"))
     shutil.copy(ROOT / "source" / "declaration.zh.txt", zh)
+    shutil.copy(ROOT / "source" / "declaration.en.txt", en)
     shutil.copy(ROOT / "glossary" / "terms.yml", terms)
     tmp.mkdir()
     port = _free_port()
-    env = {**os.environ, "DECLARATION_ZH": str(zh), "GLOSSARY_TERMS": str(terms), "TMPDIR": str(tmp)}
+    env = {
+        **os.environ,
+        "DECLARATION_ZH": str(zh),
+        "DECLARATION_EN": str(en),
+        "GLOSSARY_TERMS": str(terms),
+        "TMPDIR": str(tmp),
+    }
     log = tmp_path / "serve.log"
     with log.open("wb") as out:
         process = subprocess.Popen(
@@ -58,7 +66,7 @@ def serving(tmp_path: Path) -> Iterator[Serving]:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-    serving = Serving(process, f"http://127.0.0.1:{port}", zh, terms, log, tmp)
+    serving = Serving(process, f"http://127.0.0.1:{port}", zh, en, terms, log, tmp)
     deadline = time.monotonic() + 90
     while True:
         try:
@@ -110,6 +118,21 @@ def test_an_edit_reloads_the_open_page(browser: Browser, serving: Serving):
         encoding="utf-8",
     )
     expect(page.locator(".glossary-entry")).to_contain_text("新的说明。", timeout=30_000)
+    page.close()
+
+
+def test_a_new_paragraph_reaches_every_page_navigation(browser: Browser, serving: Serving):
+    """Row 119: a dirty rebuild skipped pages whose Markdown had not changed, so their navigation went stale."""
+    page = browser.new_page()
+    page.goto(f"{serving.base}/zh/21/")
+    page.wait_for_timeout(300)
+    for path, line in ((serving.zh, "22. 新增的段落。"), (serving.en, "22. A new paragraph.")):
+        text = path.read_text(encoding="utf-8")
+        at = text.index("\n", text.index("\n21. ") + 1)
+        path.write_text(text[:at] + "\n" + line + text[at:], encoding="utf-8")
+    expect(page.locator("a.md-footer__link--next")).to_have_attribute("href", "../22/", timeout=30_000)
+    page.goto(f"{serving.base}/en/7/")
+    expect(page.locator('nav a[href="../22/"]')).to_have_count(1)
     page.close()
 
 
