@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from support import ROOT
 from unhabitat import markup
 from unhabitat.errors import SourceError
+from unhabitat.model import Unit
 from unhabitat.pipeline import load_build
 from unhabitat.segment import Occurrence, mark_nested
 from unhabitat.settings import read_settings
@@ -281,3 +282,28 @@ def test_make_build_fails_on_a_warning(tmp_path):
     assert run.returncode != 0, run.stdout + run.stderr
     assert "'城市决策' is in the Chinese; the English has none of: urban decision-making" in run.stderr
     assert "Aborted with 1 warnings in strict mode!" in run.stdout + run.stderr
+
+
+def test_english_offsets_hold_after_characters_that_casefold_longer():
+    """Row 41: offsets found in casefold() text drifted after ﬁ, ß or İ, so links covered the wrong words."""
+    from unhabitat.glossary import first_english
+    from unhabitat.termbase import Term
+
+    term = Term("nua", "新城市议程", (), ("New Urban Agenda",), "instrument", "un", None, None, {}, 1)
+    text = "ﬁﬁﬁ Straße İ the new urban agenda²"
+    hit = first_english(term, [Unit(2, None, text, 1)])
+    assert hit is not None and text[hit[1] : hit[2]] == "new urban agenda"
+
+
+def test_builds_outside_git_have_a_fixed_date(tmp_path):
+    """Row 129: without git (an archive export) every date in the site is the declaration's, not 1970's."""
+    shutil.copy2(ROOT / "Makefile", tmp_path / "Makefile")
+    run = subprocess.run(
+        ["make", "-s", "--eval", "epoch: ; @echo $$SOURCE_DATE_EPOCH", "epoch"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+        | {"GIT_CEILING_DIRECTORIES": str(tmp_path)},
+    )
+    assert run.stdout.strip() == "1686268800", run.stdout + run.stderr
