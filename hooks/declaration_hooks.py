@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from unhabitat import render
@@ -29,7 +29,6 @@ SERVING = "DECLARATION_SERVING"
 DIGESTS = ".page-digests.json"
 
 
-@event_priority(100)  # before Material's search reads the jieba user dictionary written here
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
     extra = config.extra
@@ -43,7 +42,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["build"] = build
     config.site_url = f"{site_root}{build.edition.lang}/"
     config.nav = render.navigation(build.edition)
-    config.plugins["material/search"].config.jieba_dict_user = str(_write_user_dictionary(base, build))
     return config
 
 
@@ -101,15 +99,6 @@ def _unchanged_pages(config: MkDocsConfig, pages: dict[str, str]) -> set[str]:
         return set()
     before = json.loads(recorded.read_text(encoding="utf-8"))
     return {name for name, content in pages.items() if before.get(name) == _digest(content)}
-
-
-def _write_user_dictionary(base: Path, build: Build) -> Path:
-    # Material's search segments with the same words as the glossary (its option takes a file).
-    path = base / "build" / "jieba" / "userdict.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_text(encoding="utf-8") != build.edition.glossary.user_dictionary:
-        path.write_text(build.edition.glossary.user_dictionary, encoding="utf-8")
-    return path
 
 
 def _build(config: MkDocsConfig) -> Build:

@@ -64,7 +64,10 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
 def edition_files(edition: Edition) -> dict[str, str]:
     """Files of one edition beside its pages: the search index and per-unit citations (``cite/13a.bib``)."""
     work = edition.work
-    files = {"search/declaration.js": search_index.script(edition)}
+    files = {
+        "search/declaration.js": search_index.script(edition),
+        "search/other.js": search_index.other_script(edition),
+    }
     for unit, url in _cited_units(edition, edition.lang):
         for ext, fmt in CITATION_FORMATS.items():
             files[f"cite/{cite.file_slug(unit)}.{ext}"] = fmt(work, [(unit, url)])
