@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from unhabitat import render
 from unhabitat.errors import SourceError
 from unhabitat.labels import LABELS
+from unhabitat.offline import ZIP_NAME, offline_zip
 from unhabitat.pipeline import Build, load_build
 
 log = get_plugin_logger("declaration")
@@ -86,6 +87,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8", newline="")
+    # The edition built last zips both for reading offline (not under `make serve`, which rebuilds them at once).
+    if config.extra.get("offline_zip") and not os.environ.get(SERVING):
+        offline_zip(site.parent, site.parent / ZIP_NAME)
 
 
 def _digest(content: str) -> str:

@@ -6,6 +6,7 @@ from html import escape
 
 from . import cite, exports, search_index
 from .landing import landing_page
+from .offline import ZIP_NAME as OFFLINE_ZIP
 from .render import Edition, md_escape
 
 DESCRIPTIONS = {
@@ -89,7 +90,13 @@ def downloads_page(edition: Edition, files: dict[str, str]) -> str:
     )
     head = ("文件", "内容", "大小") if edition.lang == "zh" else ("File", "Contents", "Size")
     header = "".join(f"<th>{h}</th>" for h in head)
+    offline = (
+        "离线阅读：整个网站（两个版本），解压后用浏览器打开 declaration-site/index.html"
+        if edition.lang == "zh"
+        else "Read offline: the whole site (both editions); unzip it and open declaration-site/index.html in a browser"
+    )
     return (
         f"# {md_escape(title)}\n\n"
+        f'<p class="decl-offline"><a href="../../{OFFLINE_ZIP}" download>{OFFLINE_ZIP}</a> · {escape(offline)}</p>\n\n'
         f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
     )
