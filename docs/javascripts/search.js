@@ -340,6 +340,11 @@
   function close() { toggle.checked = false; input.blur(); }
 
   input.addEventListener("focus", function () { toggle.checked = true; load("main", function () {}); });
+  // Loaded on the first focus of the box (declaration.js): the reader may already be typing.
+  if (document.activeElement === input) {
+    toggle.checked = true;
+    if (input.value) { run(); } else { load("main", function () {}); }
+  }
   input.addEventListener("input", run);
   input.addEventListener("keyup", function (e) { if (e.key.length === 1 || e.key === "Backspace") { run(); } });
   input.addEventListener("keydown", function (e) {
@@ -351,15 +356,10 @@
     }
   });
   input.form.addEventListener("reset", function () { setTimeout(run, 0); });
-  // `/` and `s` open the search; any key held with Ctrl, Cmd or Alt is the browser's (find, save…).
+  // Escape closes; `/` and `s` are bound where the search is loaded from (declaration.js).
   document.addEventListener("keydown", function (e) {
-    if (e.ctrlKey || e.metaKey || e.altKey || e.isComposing) { return; }
-    if (e.key === "Escape" && toggle.checked) { close(); return; }
-    var el = document.activeElement;
-    var typing = el && (/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) || el.isContentEditable);
-    if (!typing && (e.key === "/" || (e.key === "s" && !e.shiftKey))) { e.preventDefault(); open(); }
+    if (e.key === "Escape" && toggle.checked && !(e.ctrlKey || e.metaKey || e.altKey)) { close(); }
   });
-
   var params = new URLSearchParams(location.search);
   // Sent from the other edition's empty result: search here.
   if (params.get("q") && !document.getElementById("glossary-filter")) {
@@ -393,6 +393,7 @@
 
   // For tests and the benchmark: the ranked hits, each with its group (jump, full, via, partial).
   window.declSearch = {
+    ready: true,
     search: function (q, then) {
       find(q, function (result) {
         var hits = [];

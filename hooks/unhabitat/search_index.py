@@ -59,7 +59,8 @@ def documents(edition: Edition) -> list[dict]:
     notes = _notes(edition)
     docs = []
     for unit in edition.text.units():
-        doc = {"k": "unit", "u": f"{unit.paragraph}/#{unit.eid}", "n": unit_key(unit), "t": unit_name(unit, edition.lang)}
+        doc = {"k": "unit", "u": f"{unit.paragraph}/#{unit.eid}", "n": unit_key(unit)}
+        doc["t"] = unit_name(unit, edition.lang)
         doc.update(_texts(unit, notes))
         if unit.uid in cited:
             doc["s"] = sorted(cited[unit.uid])

@@ -264,7 +264,9 @@ def test_adjacent_terms_are_set_apart(page: Page):
     gap = pairs.first.evaluate(
         "e => e.getBoundingClientRect().left - e.previousElementSibling.getBoundingClientRect().right"
     )
-    assert gap >= 2 or pairs.first.evaluate("e => e.getBoundingClientRect().top !== e.previousElementSibling.getBoundingClientRect().top")
+    assert gap >= 2 or pairs.first.evaluate(
+        "e => e.getBoundingClientRect().top !== e.previousElementSibling.getBoundingClientRect().top"
+    )
 
 
 def test_footnote_marker_is_a_24px_target_with_a_way_back(page: Page, base_url: str):
@@ -340,7 +342,9 @@ def test_landing_page_follows_the_colour_scheme(browser, base_url: str):
     context.close()
 
 
-@pytest.mark.parametrize(("lang", "heading", "home"), [("zh", "找不到该页面", "首页与目录"), ("en", "Page not found", "Home")])
+@pytest.mark.parametrize(
+    ("lang", "heading", "home"), [("zh", "找不到该页面", "首页与目录"), ("en", "Page not found", "Home")]
+)
 def test_404_is_localized_and_leads_on(page: Page, base_url: str, lang: str, heading: str, home: str):
     page.goto(f"/{lang}/404.html")
     expect(page.locator("article h1")).to_have_text(heading)

@@ -63,7 +63,9 @@ def test_every_word_is_required_and_partial_matches_are_apart(page: Page):
     expect(group).to_have_text("Partial matches (some of the words)")
     # Partial matches come after their label, full matches before it.
     items = page.locator("#decl-search-list > li")
-    labels = items.evaluate_all("els => els.map(e => e.className.includes('decl-search-group') ? 'G' : e.dataset.group)")
+    labels = items.evaluate_all(
+        "els => els.map(e => e.className.includes('decl-search-group') ? 'G' : e.dataset.group)"
+    )
     assert labels[: labels.index("G")] == ["full"] * count and set(labels[labels.index("G") + 1 :]) == {"partial"}
     # Stop-words are not marked on their own.
     marks = page.locator(".decl-search-hit mark").all_inner_texts()
@@ -98,9 +100,14 @@ def test_results_say_what_they_are_and_keep_footnotes_apart(page: Page):
 
 def test_snippets_cut_at_word_boundaries(page: Page):
     page.goto("/en/")
-    words = set(re.findall(r"[A-Za-z0-9'’-]+", page.evaluate(
-        "() => new Promise(d => window.declSearch.search('x', () => d(JSON.stringify(window.declarationSearch))))"
-    )))
+    words = set(
+        re.findall(
+            r"[A-Za-z0-9'’-]+",
+            page.evaluate(
+                "() => new Promise(d => window.declSearch.search('x', () => d(JSON.stringify(window.declarationSearch))))"
+            ),
+        )
+    )
     for query in ("slums", "right to adequate housing", "localization", "water"):
         page.locator("#decl-search-input").fill("")
         open_search(page, query)
