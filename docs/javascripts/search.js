@@ -248,18 +248,18 @@
     } else {
       body = highlight(snippet(texts.x, pattern, doc.k === "unit" ? 80 : 60), pattern);
     }
+    // The link itself is the listbox's option (the item is presentational), so no control is nested in another.
     var li = document.createElement("li");
     li.className = "md-search-result__item decl-search-hit";
-    li.setAttribute("role", "option");
-    li.id = "decl-search-hit-" + shown;
-    shown += 1;
+    li.setAttribute("role", "none");
     li.dataset.group = kind;
     var label = kind === "jump" ? T.jump : T[doc.k];
     li.innerHTML = '<a href="' + (kind === "jump" ? page(base + doc.u.split("#")[0]) + "#" + doc.u.split("#")[1] : link(doc, query)) +
-      '" class="md-search-result__link" tabindex="-1">' +
+      '" class="md-search-result__link" tabindex="-1" role="option" id="decl-search-hit-' + shown + '">' +
       '<article class="md-search-result__article md-typeset" data-kind="' + doc.k + '">' +
       '<h1><span class="decl-kind">' + escapeHtml(label) + "</span> " + highlight(doc.t, pattern) + "</h1>" +
       "<p" + (lang ? ' lang="' + lang + '"' : "") + ">" + body + "</p></article></a>";
+    shown += 1;
     list.appendChild(li);
   }
 
@@ -271,18 +271,19 @@
     list.appendChild(li);
   }
 
+  // Outside the listbox, which holds options only.
+  var empty = document.createElement("div");
+  empty.className = "decl-search-empty";
+  list.parentNode.appendChild(empty);
   function suggestions(query) {
-    var li = document.createElement("li");
-    li.className = "decl-search-empty";
-    li.setAttribute("role", "presentation");
     var q = encodeURIComponent(query.trim());
-    li.innerHTML = '<a href="' + page(base + "../" + T.otherEdition + "/") + "?q=" + q + '">' + escapeHtml(T.other) + "</a>" +
+    empty.innerHTML = '<a href="' + page(base + "../" + T.otherEdition + "/") + "?q=" + q + '">' + escapeHtml(T.other) + "</a>" +
       '<a href="' + page(base + "glossary/") + "?q=" + q + '">' + escapeHtml(T.glossary) + "</a>";
-    list.appendChild(li);
   }
 
   function render(result, query) {
     list.innerHTML = "";
+    empty.innerHTML = "";
     shown = 0;
     active = -1;
     input.removeAttribute("aria-activedescendant");
@@ -327,7 +328,7 @@
 
   var active = -1;
   function move(step) {
-    var items = list.querySelectorAll(".decl-search-hit");
+    var items = list.querySelectorAll(".decl-search-hit > a");
     if (!items.length) { return; }
     if (active >= 0 && items[active]) { items[active].removeAttribute("aria-selected"); }
     active = (active + step + items.length) % items.length;

@@ -4,6 +4,7 @@ language's text; the keyboard's choice visible; the browser's own keys left to t
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from browsing import screenshot
@@ -190,7 +191,7 @@ def test_the_selected_result_is_visibly_highlighted(page: Page):
     before = links.nth(1).evaluate(style)
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
-    expect(page.locator(".decl-search-hit").nth(1)).to_have_attribute("aria-selected", "true")
+    expect(links.nth(1)).to_have_attribute("aria-selected", "true")
     assert links.nth(1).evaluate(style) != before
     assert links.nth(0).evaluate(style) == before
     screenshot(page, "zh-search-keyboard")
@@ -272,3 +273,24 @@ def test_an_empty_result_offers_the_other_edition_and_the_glossary(page: Page, b
     expect(page).to_have_url(f"{base_url}/zh/glossary/?q=xcsyc")
     expect(page.locator("#glossary-filter")).to_have_value("xcsyc")
     expect(page.locator(".glossary-item:visible").first).to_contain_text("新城市议程")
+
+
+AXE = Path(__file__).resolve().parents[1] / "node" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("lang", "query"), [("en", "right to adequate housing"), ("en", "本地化"), ("zh", "xyzzy")])
+def test_open_search_has_no_axe_violations(browser, base_url: str, lang: str, query: str, scheme: str):
+    """Results with their groups, the keyboard's choice, and the empty state (axe-core, WCAG 2.1 AA)."""
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(f"/{lang}/13/")
+    open_search(page, query)
+    page.keyboard.press("ArrowDown")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    context.close()
+    problems = [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
+    assert not problems, "\n".join(problems)
