@@ -352,3 +352,14 @@ def test_404_is_localized_and_leads_on(page: Page, base_url: str, lang: str, hea
     screenshot(page, f"{lang}-404")
     page.locator("article a", has_text=home).click()
     expect(page).to_have_url(f"{base_url}/{lang}/")
+
+
+def test_reference_titles_use_materials_tooltips_inside_the_screen(page: Page):
+    """Material's content.tooltips shows a cited instrument's title, kept inside a 390 px screen."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/zh/2/")
+    page.locator("a.decl-ref[title]").first.hover()
+    tip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
+    expect(tip).to_contain_text("SDG 11")
+    box = tip.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box

@@ -294,3 +294,11 @@ def test_open_search_has_no_axe_violations(browser, base_url: str, lang: str, qu
     context.close()
     problems = [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in result["violations"]]
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "path", ["/zh/glossary/localization/?h=本地化", "/en/instruments/a-res-71-256/?h=A/RES/71/256"]
+)
+def test_arriving_on_an_entry_marks_the_words(page: Page, path: str):
+    page.goto(path)
+    expect(page.locator("mark.decl-hit").first).to_be_visible()
