@@ -37,9 +37,8 @@ RE_JIEBA_BLOCK = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 # A long form wins over any segmentation through it.
 TERM_FREQUENCY = 200_000
 # Forms this short are taught with a frequency just above their best split (jieba's suggest_freq
-# logic) times this margin, never below the main dictionary's own frequency.
+# logic), never below the main dictionary's own frequency.
 SHORT_FORM = 3
-SHORT_MARGIN = 10
 TERM_TAG = "nz"
 
 
@@ -114,7 +113,7 @@ def frequency(form: str) -> int:
     split = 1.0
     for piece in _plain_tokenizer().lcut(form, HMM=False):
         split *= table.get(piece, 1) / total
-    return max(int(split * total * SHORT_MARGIN) + 1, table.get(form, 0))
+    return max(int(split * total) + 1, table.get(form, 0))
 
 
 def user_dictionary(terms: Iterable[Term]) -> str:
@@ -150,9 +149,7 @@ def pinyin_words(tokenizer: jieba.Tokenizer, text: str) -> list[str]:
 def _compound(tokenizer: jieba.Tokenizer, word: str) -> list[str]:
     if len(word) < 4 or word in set_phrases():
         return [word]
-    splits = [
-        (tokenizer.FREQ.get(word[:i], 0) * tokenizer.FREQ.get(word[i:], 0), i) for i in range(2, len(word) - 1)
-    ]
+    splits = [(tokenizer.FREQ.get(word[:i], 0) * tokenizer.FREQ.get(word[i:], 0), i) for i in range(2, len(word) - 1)]
     best, at = max(splits)
     if not best:
         return [word]

@@ -171,12 +171,16 @@ class TermBase:
 
 def load_terms(path: Path, label: str, instruments: frozenset[str]) -> tuple[Term, ...]:
     """The concept entries only (see ``load_term_base`` for moved ids and formulae)."""
-    return load_term_base(path, label, instruments).terms
+    return load_term_base(path, label, instruments, formulae_beside(path, label)).terms
 
 
-def load_term_base(
-    path: Path, label: str, instruments: frozenset[str], formulae: tuple[Formula, ...] = ()
-) -> TermBase:
+def formulae_beside(terms_path: Path, terms_label: str) -> tuple[Formula, ...]:
+    """The drafting formulae kept next to the term base (``formulae.yml``); another declaration may have none."""
+    path = terms_path.with_name("formulae.yml")
+    return load_formulae(path, str(Path(terms_label).with_name("formulae.yml"))) if path.is_file() else ()
+
+
+def load_term_base(path: Path, label: str, instruments: frozenset[str], formulae: tuple[Formula, ...] = ()) -> TermBase:
     """Validate every entry; a duplicate id or form, a bad field or a dangling reference is an error."""
     terms: list[Term] = []
     moved: list[Moved] = []
@@ -289,6 +293,9 @@ def _term(record: Record, instruments: frozenset[str]) -> Term:
         raise record.fail("no Chinese designation is looked for in the text (all have find: false)", "zh")
     if not any(d.status == "preferred" for d in designations if d.lang == "en"):
         raise record.fail("no preferred English designation", "en")
+    match = _match(record)
+    if not any(d.find for d in designations if d.lang == "en") and not match["en"]:
+        raise record.fail("nothing in 'en' or 'match.en' for the consistency check to look for", "en")
     return Term(
         id=term_id,
         kind=kind,
@@ -297,7 +304,7 @@ def _term(record: Record, instruments: frozenset[str]) -> Term:
         source=source,
         body=text_field(record, "body", required=False),
         designations=designations,
-        match=_match(record),
+        match=match,
         definition=_definition(record),
         note=bilingual(record, "note"),
         xref=_xref(record),
@@ -380,7 +387,9 @@ def _definition(record: Record) -> Definition | None:
     texts = bilingual(record, "definition")
     source = value.get("source")
     if not isinstance(source, str) or not source.strip():
-        raise record.fail("a definition needs its 'source' (document symbol and paragraph, or a reference)", "definition")
+        raise record.fail(
+            "a definition needs its 'source' (document symbol and paragraph, or a reference)", "definition"
+        )
     return Definition(texts["zh"], texts["en"], source.strip())
 
 
