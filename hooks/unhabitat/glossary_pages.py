@@ -367,7 +367,7 @@ def formulae_page(edition: Edition) -> str:
         f"# {md_escape(labels['formulae'])}\n\n"
         f"<p>{escape(labels['formulae_intro'])}</p>\n\n"
         f'<table class="formulae"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n\n'
-        f'<p class="glossary-downloads"><a href="../../formulae.csv">CSV</a></p>\n'
+        f'<p class="glossary-downloads"><a href="../../../formulae.csv">CSV</a></p>\n'
     )
 
 
