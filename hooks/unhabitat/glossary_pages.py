@@ -12,6 +12,7 @@ from .labels import unit_name
 from .model import Unit
 from .register import Instrument
 from .render import Edition, json_ld, md_escape
+from .romanize import search_keys
 from .segment import Occurrence
 from .structured import glossary_data
 from .termbase import SUBJECTS, Moved, Term
@@ -193,11 +194,13 @@ def _index_item(edition: Edition, term: Term) -> str:
     assert glossary is not None
     labels = LABELS[edition.lang]
     pinyin = glossary.pinyin[term.id]
-    forms = " ".join(d.text for d in term.terms("zh"))
+    forms = [d.text for d in term.terms("zh")]
+    others = [search_keys(f) for f in forms[1:]]
+    # Space-separated keys, the head form's first: the filter matches any of them.
     search = {
-        "data-zh": forms,
-        "data-pinyin": re.sub(r"[^a-z0-9]", "", pinyin.toneless),
-        "data-initials": pinyin.initials,
+        "data-zh": " ".join(forms),
+        "data-pinyin": " ".join([re.sub(r"[^a-z0-9]", "", pinyin.toneless), *(k for k, _ in others)]),
+        "data-initials": " ".join([pinyin.initials, *(i for _, i in others)]),
         "data-en": " | ".join(d.text for d in term.terms("en")).casefold(),
     }
     attrs = " ".join(f'{k}="{escape(v)}"' for k, v in search.items())

@@ -57,6 +57,13 @@ def toneless(marked: str) -> str:
     return unicodedata.normalize("NFC", bare).lower()
 
 
+def search_keys(text: str) -> tuple[str, str]:
+    """Toneless syllables run together and initials, for matching what a reader types in the filter."""
+    syllables = lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
+    letters = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")
+    return "".join(syllables).lower(), "".join(s for s in letters if s.isalpha()).lower()
+
+
 def split_words(words: Iterable[str]) -> list[str]:
     """The segmenter's words, rejoined where they make a solid word, with 第+numeral and coordinate
     abbreviations cut off as words of their own."""
