@@ -19,6 +19,7 @@ def test_an_edit_reloads_the_open_page(browser: Browser, tmp_path):
     terms = tmp_path / "terms.yml"
     shutil.copy(ROOT / "source" / "declaration.zh.txt", zh)
     shutil.copy(ROOT / "glossary" / "terms.yml", terms)
+    shutil.copy(ROOT / "glossary" / "formulae.yml", tmp_path / "formulae.yml")  # read beside terms.yml
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -49,10 +50,10 @@ def test_an_edit_reloads_the_open_page(browser: Browser, tmp_path):
         expect(page.locator('#para_13__list_1__point_a .decl-alt[lang="zh"]')).to_contain_text(
             "各项机制", timeout=30_000
         )
-        page.goto(f"{base}/zh/glossary/localization/")
+        page.goto(f"{base}/zh/glossary/sdg-localization/")
         page.wait_for_timeout(300)
         terms.write_text(
-            terms.read_text(encoding="utf-8").replace("在本宣言中指可持续发展目标的本地化。", "新的说明。"),
+            terms.read_text(encoding="utf-8").replace("在地方一级落实、调整和监测可持续发展目标的过程。", "新的说明。"),
             encoding="utf-8",
         )
         expect(page.locator(".glossary-entry")).to_contain_text("新的说明。", timeout=30_000)
