@@ -19,7 +19,10 @@ from .termbase import SUBJECTS, Moved, Term
 
 # Characters of context on each side of an occurrence, the same in both languages' cards.
 CONTEXT = {"zh": 24, "en": 80}
-UNTERM_SEARCH = "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
+UNTERM_SEARCH = (
+    "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
+    "&searchLanguages=en&searchLanguages=zh&languagesDisplay=en&languagesDisplay=zh"
+)
 LABELS = {
     "zh": {
         "title": "术语表",
