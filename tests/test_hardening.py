@@ -45,6 +45,7 @@ def inputs(tmp_path: Path) -> Path:
     for path in FILES.values():
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / path, tmp_path / path)
+    shutil.copy(ROOT / "glossary/formulae.yml", tmp_path / "glossary/formulae.yml")  # read beside terms.yml
     return tmp_path
 
 
@@ -95,12 +96,12 @@ BAD_INPUTS = [
     (16, "5,000-digit footnote marker", "zh", lambda t: t.replace("\n¹ ", "\n" + "¹" * 5000 + " ", 1), r":21: footnote marker ¹+… is too long"),
     (33, "two English paragraphs swapped", "en", swap_paragraphs(7, 10), r"en\.txt:20: unit 7 does not correspond to .*zh\.txt:24 \(years 2022"),
     (33, "English shifted by one paragraph", "en", swap_paragraphs(16, 17), r"en\.txt:42: unit 16 does not correspond"),
-    (50, "term id index", "terms", lambda t: t.replace("- id: un-habitat\n", "- id: index\n", 1), r"terms\.yml:19: term id 'index' is reserved"),
-    (52, "term id of 300 characters", "terms", lambda t: t.replace("- id: un-habitat\n", f"- id: {'a' * 300}\n", 1), r"terms\.yml:19: term id 'a+' is reserved or longer than 100"),
-    (58, "a key repeated in an entry", "terms", lambda t: t.replace("  pinyin: rénjūshǔ\n", "  pinyin: rénjūshǔ\n  pinyin: x\n", 1), r"terms\.yml:25: invalid YAML: key 'pinyin' repeated in one entry \(first at line 24\)"),
-    (59, "YAML alias bomb", "terms", lambda t: t.replace("  pinyin: rénjūshǔ\n", "  pinyin: &p [a, b]\n  variants: [*p, *p]\n", 1), r"terms\.yml:24: invalid YAML: aliases"),
-    (64, "unknown keys of two types", "terms", lambda t: t.replace("  pinyin: rénjūshǔ\n", "  1: x\n  foo: y\n", 1), r"terms\.yml:24: unknown field '1'"),
-    (65, "impossible date in the term base", "terms", lambda t: t.replace("  pinyin: rénjūshǔ\n", "  pinyin: 2023-02-30\n", 1), r"terms\.yml:24: invalid YAML: invalid date '2023-02-30'"),
+    (50, "term id index", "terms", lambda t: t.replace("- id: un-habitat-programme\n", "- id: index\n", 1), r"terms\.yml:20: term id 'index' is reserved"),
+    (52, "term id of 300 characters", "terms", lambda t: t.replace("- id: un-habitat-programme\n", f"- id: {'a' * 300}\n", 1), r"terms\.yml:20: term id 'a+' is reserved or longer than 100"),
+    (58, "a key repeated in an entry", "terms", lambda t: t.replace("  source: A/RES/56/206\n", "  source: A/RES/56/206\n  source: x\n", 1), r"terms\.yml:25: invalid YAML: key 'source' repeated in one entry \(first at line 24\)"),
+    (59, "YAML alias bomb", "terms", lambda t: t.replace("  source: A/RES/56/206\n", "  source: &p [a, b]\n  match: [*p, *p]\n", 1), r"terms\.yml:24: invalid YAML: aliases"),
+    (64, "unknown keys of two types", "terms", lambda t: t.replace("  source: A/RES/56/206\n", "  1: x\n  foo: y\n", 1), r"terms\.yml:24: unknown field '1'"),
+    (65, "impossible date in the term base", "terms", lambda t: t.replace("  source: A/RES/56/206\n", "  source: 2023-02-30\n", 1), r"terms\.yml:24: invalid YAML: invalid date '2023-02-30'"),
     (68, "empty term base", "terms", lambda t: "[]\n", r"terms\.yml:1: the term base lists no term"),
     (84, "impossible instrument date", "instruments", lambda t: t.replace("date: 2016-12-23", "date: 2016-02-30", 1), r"instruments\.yml:11: invalid YAML: invalid date"),
     (89, "symbol with another's page name", "instruments", instrument("a.res.71.256"), rf"instruments\.yml:{last_line('instruments')}: symbol 'a\.res\.71\.256' gives the same page name 'a-res-71-256' as A/RES/71/256"),
@@ -275,21 +276,26 @@ def test_make_build_fails_on_a_warning(tmp_path):
     (work / ".venv").symlink_to(ROOT / ".venv")
     en = work / FILES["en"]
     en.write_text(
-        en.read_text(encoding="utf-8").replace("global urban decision-making", "deciding about cities", 1),
+        en.read_text(encoding="utf-8").replace("observance of Urban October", "observance of the October month of cities", 1),
         encoding="utf-8",
     )
     run = subprocess.run(["make", "build"], cwd=work, capture_output=True, text=True, env={**os.environ})
     assert run.returncode != 0, run.stdout + run.stderr
-    assert "'城市决策' is in the Chinese; the English has none of: urban decision-making" in run.stderr
+    assert "'城市十月' is in the Chinese; the English has none of: Urban October" in run.stderr
     assert "Aborted with 1 warnings in strict mode!" in run.stdout + run.stderr
 
 
 def test_english_offsets_hold_after_characters_that_casefold_longer():
     """Row 41: offsets found in casefold() text drifted after ﬁ, ß or İ, so links covered the wrong words."""
     from unhabitat.glossary import first_english
-    from unhabitat.termbase import Term
+    from unhabitat.termbase import Designation, Term
 
-    term = Term("nua", "新城市议程", (), ("New Urban Agenda",), "instrument", "un", None, None, {}, 1)
+    english = Designation("New Urban Agenda", "en", "fullForm", "properNoun", "preferred", True, (), None, None, None)
+    chinese = Designation("新城市议程", "zh", "fullForm", "properNoun", "preferred", True, (), None, None, None)
+    term = Term(
+        "nua", "instrument", "human-settlements", "un", None, None, (chinese, english),
+        {"zh": (), "en": ()}, None, {}, {}, None, None, True, 1,
+    )
     text = "ﬁﬁﬁ Straße İ the new urban agenda²"
     hit = first_english(term, [Unit(2, None, text, 1)])
     assert hit is not None and text[hit[1] : hit[2]] == "new urban agenda"

@@ -64,19 +64,20 @@ def test_text_is_html_escaped_and_markers_linked():
     assert render.inline("议程¹", anchors=False) == '议程<sup class="decl-fnref">¹</sup>'
 
 
-def test_terms_are_marked_once_per_paragraph(builds):
-    page = generate(builds["zh"], "6")
-    assert page.count('href="../glossary/progress-in-implementation/"') == 1  # 执行进展情况 occurs twice
-    assert '<a class="decl-term" href="../glossary/progress-in-implementation/">执行进展情况<span' in page
-    english = generate(builds["en"], "6")
-    assert english.count('href="../glossary/progress-in-implementation/"') == 1
+def test_terms_are_marked_once_per_unit(builds):
+    page = generate(builds["zh"], "3")
+    assert page.count('href="../glossary/shared-prosperity/"') == 1  # 共同繁荣 occurs twice in para. 3
+    assert '<a class="decl-term" href="../glossary/shared-prosperity/">共同繁荣<span' in page
+    english = generate(builds["en"], "3")
+    assert english.count('href="../glossary/shared-prosperity/"') == 1
+    assert 'href="../glossary/welcome/"' not in generate(builds["zh"], "8")  # a drafting formula
 
 
 def test_a_reference_lends_its_term_the_tooltip(builds):
     page = generate(builds["zh"], "6")
     assert (
         '<a class="decl-ref decl-term" href="../instruments/a-res-71-256/">《新城市议程》'
-        '<span class="decl-tip" role="tooltip" data-search-exclude>xīn chéngshì yìchéng · New Urban Agenda · '
+        '<span class="decl-tip" role="tooltip" data-search-exclude>Xīn Chéngshì Yìchéng · New Urban Agenda · '
         "A/RES/71/256</span></a>"
     ) in page
     english = generate(builds["en"], "6")

@@ -176,6 +176,7 @@
   });
 
   // Glossary filter: hanzi, pinyin with or without tones or spaces, pinyin initials, English.
+  // data-pinyin and data-initials hold one key per Chinese form, separated by spaces.
   function fold(text) {
     return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ü/g, "v");
   }
@@ -192,7 +193,7 @@
         var d = item.dataset;
         var hit = !query ||
           d.zh.indexOf(query) >= 0 ||
-          (latin && (d.pinyin.indexOf(latin) >= 0 || d.initials.indexOf(latin) === 0 ||
+          (latin && (d.pinyin.indexOf(latin) >= 0 || (" " + d.initials).indexOf(" " + latin) >= 0 ||
             d.en.indexOf(query.toLowerCase()) >= 0));
         item.hidden = !hit;
         if (hit) { shown += 1; }

@@ -18,9 +18,20 @@ DESCRIPTIONS = {
     "declaration.tmx": ("中英对齐翻译记忆（TMX 1.4b）", "Aligned Chinese–English translation memory (TMX 1.4b)"),
     "permalinks.json": ("每个可引用单位的永久链接（JSON）", "The permalink of every citable unit (JSON)"),
     "instruments.json": ("所引文书及其出处（JSON）", "Cited instruments and where they are cited (JSON)"),
-    "glossary.json": ("术语表（JSON）", "Glossary (JSON)"),
-    "glossary.tbx": ("术语表（TBX，ISO 30042）", "Glossary (TBX, ISO 30042)"),
-    "glossary.csv": ("术语表（CSV）", "Glossary (CSV)"),
+    "glossary.json": ("术语表，全部字段（JSON）", "Glossary, every field (JSON)"),
+    "glossary.tbx": ("术语表（TBX-Basic，TBX v3，ISO 30042:2019）", "Glossary (TBX-Basic, TBX v3, ISO 30042:2019)"),
+    "glossary-2008.tbx": (
+        "术语表（TBX-Basic 2008，martif，供 Weblate、translate-toolkit 等工具使用）",
+        "Glossary (TBX-Basic 2008, martif, for Weblate, translate-toolkit and other tools)",
+    ),
+    "glossary.csv": (
+        "术语表（CSV，带 BOM 的 UTF-8；多值单元格以“; ”分隔）",
+        "Glossary (CSV, UTF-8 with BOM; multi-value cells separated by “; ”)",
+    ),
+    "formulae.csv": (
+        "联合国起草用语（CSV，带 BOM 的 UTF-8；多值单元格以“; ”分隔）",
+        "UN drafting formulae (CSV, UTF-8 with BOM; multi-value cells separated by “; ”)",
+    ),
     "citations.zh.bib": ("中文各段引文（BibTeX）", "Citations of every unit, Chinese (BibTeX)"),
     "citations.zh.ris": ("中文各段引文（RIS）", "Citations of every unit, Chinese (RIS)"),
     "citations.zh.json": ("中文各段引文（CSL-JSON）", "Citations of every unit, Chinese (CSL-JSON)"),
@@ -51,9 +62,11 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
         "declaration.tmx": exports.tmx(zh, en),
         "permalinks.json": exports.permalinks(zh),
         "instruments.json": exports.instruments_json(edition.instruments, references_zh, [u.uid for u in zh.units()]),
-        "glossary.json": exports.glossary_json(glossary),
-        "glossary.tbx": exports.glossary_tbx(glossary),
-        "glossary.csv": exports.glossary_csv(glossary),
+        "glossary.json": exports.glossary_json(glossary, zh, en),
+        "glossary.tbx": exports.glossary_tbx(glossary, zh, en),
+        "glossary-2008.tbx": exports.glossary_tbx2008(glossary, zh, en),
+        "glossary.csv": exports.glossary_csv(glossary, zh, en),
+        "formulae.csv": exports.formulae_csv(glossary),
     }
     for lang, text in (("zh", zh), ("en", en)):
         work = cite.Work.of(text, lang)

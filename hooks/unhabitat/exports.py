@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 from .glossary import Glossary
@@ -13,6 +14,7 @@ from .markup import csv_cell
 from .model import RE_MARKER, Declaration, from_superscript
 from .references import Reference, cited_in
 from .register import Instrument
+from .termbase import STATUSES, SUBJECTS, TERM_STATUSES, Designation, Term
 
 EDITIONS = ("zh", "en")
 
@@ -53,91 +55,268 @@ def tmx(zh: Declaration, en: Declaration) -> str:
     return "\n".join(out)
 
 
-def _glossary_rows(glossary: Glossary) -> list[dict]:
+def _designation(d: Designation) -> dict:
+    row = {"term": d.text, "type": d.type, "pos": d.pos, "status": d.status, "in_text": d.find}
+    row |= {k: v for k, v in (("source", d.source), ("note", d.note)) if v}
+    return row
+
+
+def _context(glossary: Glossary, zh: Declaration, en: Declaration, term: Term) -> dict | None:
+    """The first unit where the term stands, in both languages: the context sentence of the record."""
+    units = glossary.units_of(term.id)
+    if not units:
+        return None
+    uid = units[0]
+    return {"unit": uid, "zh": zh.unit(uid).text, "en": en.unit(uid).text}
+
+
+def _glossary_rows(glossary: Glossary, zh: Declaration, en: Declaration) -> list[dict]:
+    rows = []
+    for term in sorted(glossary.terms, key=lambda t: t.id):
+        pinyin = glossary.pinyin[term.id]
+        definition = term.definition
+        rows.append(
+            {
+                "id": term.id,
+                "zh": term.zh,
+                "variants": list(term.variants),
+                "en": list(term.en),
+                "terms": {lang: [_designation(d) for d in term.terms(lang)] for lang in EDITIONS},
+                "match": {lang: list(term.match[lang]) for lang in EDITIONS},
+                "pinyin": pinyin.marked,
+                "pinyin_toneless": pinyin.toneless,
+                "initials": pinyin.initials,
+                "kind": term.kind,
+                "subject": term.subject,
+                "subject_label": dict(zip(EDITIONS, SUBJECTS[term.subject], strict=True)),
+                "status": term.status,
+                "source": term.source,
+                "body": term.body,
+                "definition": definition and {"zh": definition.zh, "en": definition.en, "source": definition.source},
+                "note": term.note,
+                "xref": {kind: list(ids) for kind, ids in term.xref.items()},
+                "instrument": term.instrument,
+                "context": _context(glossary, zh, en, term),
+                "occurrences": list(glossary.units_of(term.id)),
+            }
+        )
+    return rows
+
+
+def glossary_json(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
+    """``glossary.json``: every field of every record, the ids that moved, and what the fields hold."""
+    data = {
+        "title": GLOSSARY_TITLE,
+        "fields": JSON_FIELDS,
+        "entries": _glossary_rows(glossary, zh, en),
+        "moved": [
+            {"id": m.id, "moved_to": m.moved_to, "reason": m.reason} for m in sorted(glossary.moved, key=lambda m: m.id)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+GLOSSARY_TITLE = (
+    "Terminology of the Ministerial Declaration of the second session of the United Nations Habitat Assembly"
+    " (Nairobi, 2023)"
+)
+JSON_FIELDS = {
+    "zh, variants, en": "the Chinese form the text uses, its other spellings in the text, the English designations",
+    "terms": "every designation per language: type, part of speech, status (preferred/admitted/deprecated), in_text",
+    "match": "strings used only to find occurrences (inflections); not terms",
+    "status, source": "un: established UN usage, established in `source`; site: this site's rendering",
+    "context": "the first unit where the term stands, in both languages",
+    "occurrences": "unit ids as in permalinks.json",
+}
+CONTEXT_SOURCE = "Ministerial Declaration, UN-Habitat Assembly, second session (2023), unit {unit}"
+# Multi-value cells of the CSV files are joined with this separator; no term contains ";".
+CSV_SEPARATOR = "; "
+CSV_COLUMNS = (
+    *("id", "kind", "subject", "status", "source"),
+    *(f"{lang}_{status}" for lang in EDITIONS for status in TERM_STATUSES),
+    *("acronyms_short_forms", "pinyin", "pinyin_toneless", "initials"),
+    *("definition_zh", "definition_en", "definition_source", "note_zh", "note_en", "body"),
+    *("broader", "narrower", "related", "see", "instrument", "context_unit", "occurrences"),
+)
+
+
+def _csv(columns: Iterable[str], rows: Iterable[dict]) -> str:
+    """UTF-8 with a byte-order mark, so that Excel reads it as UTF-8; CRLF as RFC 4180."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns))
+    writer.writeheader()
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
+    return "\ufeff" + out.getvalue()
+
+
+def glossary_csv(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
+    """``glossary.csv``: one row per concept; multi-value cells joined with ``CSV_SEPARATOR``."""
+    rows = []
+    for row in _glossary_rows(glossary, zh, en):
+        term = glossary.term(row["id"])
+
+        def joined(items: Iterable[str]) -> str:
+            return CSV_SEPARATOR.join(items)
+
+        def by_status(lang: str, status: str, term: Term = term) -> str:
+            return joined(d.text for d in term.terms(lang) if d.status == status)
+
+        definition = row["definition"] or {"zh": "", "en": "", "source": ""}
+        rows.append(
+            {
+                **{k: row[k] or "" for k in ("id", "kind", "subject", "status", "source", "body", "instrument")},
+                **{f"{lang}_{status}": by_status(lang, status) for lang in EDITIONS for status in TERM_STATUSES},
+                "acronyms_short_forms": joined(d.text for d in term.designations if d.type in ("acronym", "shortForm")),
+                **{k: row[k] for k in ("pinyin", "pinyin_toneless", "initials")},
+                "definition_zh": definition["zh"],
+                "definition_en": definition["en"],
+                "definition_source": definition["source"],
+                "note_zh": row["note"]["zh"],
+                "note_en": row["note"]["en"],
+                **{kind: joined(term.xref.get(kind, ())) for kind in ("broader", "narrower", "related", "see")},
+                "context_unit": row["context"]["unit"] if row["context"] else "",
+                "occurrences": joined(row["occurrences"]),
+            }
+        )
+    return _csv(CSV_COLUMNS, rows)
+
+
+def formulae_rows(glossary: Glossary) -> list[dict]:
     return [
         {
-            "id": term.id,
-            "zh": term.zh,
-            "variants": list(term.variants),
-            "en": list(term.en),
-            "pinyin": glossary.pinyin[term.id].marked,
-            "pinyin_toneless": glossary.pinyin[term.id].toneless,
-            "initials": glossary.pinyin[term.id].initials,
-            "kind": term.kind,
-            "status": term.status,
-            "instrument": term.instrument,
-            "note": term.note,
-            "occurrences": list(glossary.units_of(term.id)),
+            "id": f.id,
+            "zh": f.zh,
+            "en": list(f.en),
+            "pinyin": (glossary.formula_pinyin or {})[f.id].marked,
+            "note": f.note,
+            "occurrences": list((glossary.formula_units or {})[f.id]),
         }
-        for term in sorted(glossary.terms, key=lambda t: t.id)
+        for f in glossary.formulae
     ]
 
 
-def glossary_json(glossary: Glossary) -> str:
-    """``glossary.json``: one entry per term, occurrences as the unit ids of ``permalinks.json``."""
-    return json.dumps(_glossary_rows(glossary), ensure_ascii=False, indent=1) + "\n"
-
-
-def glossary_csv(glossary: Glossary) -> str:
-    out = io.StringIO()
-    columns = [
-        "id",
-        "zh",
-        "variants",
-        "en",
-        "pinyin",
-        "kind",
-        "status",
-        "instrument",
-        "note_zh",
-        "note_en",
-        "occurrences",
-    ]
-    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in _glossary_rows(glossary):
-        cells = {
-            **{k: row[k] for k in ("id", "zh", "pinyin", "kind", "status")},
-            "variants": "; ".join(row["variants"]),
-            "en": "; ".join(row["en"]),
-            "instrument": row["instrument"] or "",
-            "note_zh": row["note"]["zh"],
-            "note_en": row["note"]["en"],
-            "occurrences": " ".join(row["occurrences"]),
+def formulae_csv(glossary: Glossary) -> str:
+    """``formulae.csv``: the UN drafting formulae the declaration uses, with their English."""
+    rows = [
+        {
+            "id": r["id"],
+            "zh": r["zh"],
+            "en": CSV_SEPARATOR.join(r["en"]),
+            "pinyin": r["pinyin"],
+            "note_zh": r["note"]["zh"],
+            "note_en": r["note"]["en"],
+            "occurrences": CSV_SEPARATOR.join(r["occurrences"]),
         }
-        writer.writerow({k: csv_cell(v) for k, v in cells.items()})
-    return out.getvalue()
+        for r in formulae_rows(glossary)
+    ]
+    return _csv(("id", "zh", "en", "pinyin", "note_zh", "note_en", "occurrences"), rows)
 
 
-def glossary_tbx(glossary: Glossary) -> str:
-    """``glossary.tbx``: TBX (ISO 30042:2019, TBX-Basic), one conceptEntry per term."""
+# TBX: XML ids are NCNames (a term id may start with a digit: 2030-agenda).
+def tbx_id(term_id: str) -> str:
+    return f"c-{term_id}"
+
+
+TBX_STATUS = {s: f"{s}Term-admn-sts" for s in TERM_STATUSES}
+TBX_XREF = {"broader": "broader concept", "narrower": "narrower concept", "related": "related concept", "see": "see"}
+TBX_XREF |= {"short_form_of": "short form of"}
+
+
+def _tbx_entry(glossary: Glossary, zh: Declaration, en: Declaration, term: Term, v2: bool) -> list[str]:
+    """One concept entry, the same data categories in both versions; ``v2`` names the 2008 elements."""
+    entry, lang_sec, term_sec = ("termEntry", "langSet", "tig") if v2 else ("conceptEntry", "langSec", "termSec")
+    pinyin = glossary.pinyin[term.id]
+    context = _context(glossary, zh, en, term)
+    subject = SUBJECTS[term.subject][1]
+    out = [f'  <{entry} id="{tbx_id(term.id)}">', f'   <descrip type="subjectField">{escape(subject)}</descrip>']
+    for kind, targets in term.xref.items():
+        for target in targets:
+            label = f"{TBX_XREF[kind]}: {glossary.term(target).en[0]}"
+            out.append(f'   <ref type="crossReference" target="{tbx_id(target)}">{escape(label)}</ref>')
+    if term.status == "un":
+        out.append(f'   <admin type="source">{escape(term.source or "")}</admin>')
+    out.append(f"   <note>{escape(f'concept type: {term.kind}; English equivalent: {STATUSES[term.status]}')}</note>")
+    if term.body:
+        out.append(f"   <note>{escape(f'originating body: {term.body}')}</note>")
+    for lang in EDITIONS:
+        out.append(f'   <{lang_sec} xml:lang="{lang}">')
+        if term.definition:
+            text = term.definition.zh if lang == "zh" else term.definition.en
+            out += [
+                "    <descripGrp>",
+                f'     <descrip type="definition">{escape(text)}</descrip>',
+                f'     <admin type="source">{escape(term.definition.source)}</admin>',
+                "    </descripGrp>",
+            ]
+        out.append(f"    <note>{escape(term.note[lang])}</note>")
+        for d in term.terms(lang):
+            # A rendering this site proposes is admitted at most: it is not established usage.
+            status = "admitted" if term.status == "site" and lang == "en" and d.status == "preferred" else d.status
+            out += [
+                f"    <{term_sec}>",
+                f"     <term>{escape(d.text)}</term>",
+                f'     <termNote type="termType">{d.type}</termNote>',
+                f'     <termNote type="partOfSpeech">{d.pos}</termNote>',
+                f'     <termNote type="administrativeStatus">{TBX_STATUS[status]}</termNote>',
+            ]
+            if context and d.find and (lang == "en" or d.text == term.zh):
+                out += [
+                    "     <descripGrp>",
+                    f'      <descrip type="context">{escape(context[lang])}</descrip>',
+                    f'      <admin type="source">{escape(CONTEXT_SOURCE.format(unit=context["unit"]))}</admin>',
+                    "     </descripGrp>",
+                ]
+            if d.source:
+                out.append(f'     <admin type="source">{escape(d.source)}</admin>')
+            if lang == "zh" and d.text == term.zh:
+                out.append(f"     <note>{escape(f'pinyin: {pinyin.marked}')}</note>")
+            if d.note:
+                out.append(f"     <note>{escape(d.note)}</note>")
+            out.append(f"    </{term_sec}>")
+        out.append(f"   </{lang_sec}>")
+    out.append(f"  </{entry}>")
+    return out
+
+
+TBX_V3_SCHEMAS = (
+    "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBXcoreStructV03_TBX-Basic_integrated.rng",
+    "https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch",
+)
+
+
+def glossary_tbx(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
+    """``glossary.tbx``: TBX-Basic in TBX v3 (ISO 30042:2019, DCA style), one conceptEntry per concept."""
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<?xml-model href="{TBX_V3_SCHEMAS[0]}" type="application/xml"'
+        ' schematypens="http://relaxng.org/ns/structure/1.0"?>',
+        f'<?xml-model href="{TBX_V3_SCHEMAS[1]}" type="application/xml"'
+        ' schematypens="http://purl.oclc.org/dsdl/schematron"?>',
         '<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">',
-        "  <tbxHeader>",
-        "    <fileDesc>",
-        "      <sourceDesc><p>Terminology of the Ministerial Declaration of the second session of the"
-        " United Nations Habitat Assembly (Nairobi, 2023)</p></sourceDesc>",
-        "    </fileDesc>",
-        "  </tbxHeader>",
-        "  <text>",
-        "    <body>",
+        f" <tbxHeader><fileDesc><sourceDesc><p>{escape(GLOSSARY_TITLE)}</p></sourceDesc></fileDesc></tbxHeader>",
+        " <text><body>",
     ]
-    for row in _glossary_rows(glossary):
-        out.append(f'      <conceptEntry id="{escape(row["id"])}">')
-        out.append(f'        <descrip type="subjectField">{escape(row["kind"])}</descrip>')
-        for lang, terms in (("zh", [row["zh"], *row["variants"]]), ("en", row["en"])):
-            out.append(f'        <langSec xml:lang="{lang}">')
-            out.append(f'          <descrip type="definition">{escape(row["note"][lang])}</descrip>')
-            for rank, term in enumerate(terms):
-                usage = "preferred" if rank == 0 else "admitted"
-                out.append(
-                    f"          <termSec><term>{escape(term)}</term>"
-                    f'<termNote type="administrativeStatus">{usage}Term-admn-sts</termNote></termSec>'
-                )
-            out.append("        </langSec>")
-        out.append("      </conceptEntry>")
-    out += ["    </body>", "  </text>", "</tbx>", ""]
+    for term in sorted(glossary.terms, key=lambda t: t.id):
+        out += _tbx_entry(glossary, zh, en, term, v2=False)
+    out += [" </body></text>", "</tbx>", ""]
+    return "\n".join(out)
+
+
+def glossary_tbx2008(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
+    """``glossary-2008.tbx``: the same records as TBX-Basic 2008 (``martif``, ISO 30042:2008), which
+    translate-toolkit, Weblate and many CAT tools read."""
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<martif type="TBX-Basic" xml:lang="en">',
+        " <martifHeader>",
+        f"  <fileDesc><sourceDesc><p>{escape(GLOSSARY_TITLE)}</p></sourceDesc></fileDesc>",
+        '  <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
+        " </martifHeader>",
+        " <text><body>",
+    ]
+    for term in sorted(glossary.terms, key=lambda t: t.id):
+        out += _tbx_entry(glossary, zh, en, term, v2=True)
+    out += [" </body></text>", "</martif>", ""]
     return "\n".join(out)
 
 

@@ -1,17 +1,22 @@
-"""Stage 2c: the term base applied to the text — pinyin, occurrences, marks, and the consistency check."""
+"""Stage 2c: the term base applied to the text — pinyin, occurrences, marks, and the consistency check.
+
+Input: the concept entries, moved ids and drafting formulae of the term base, and the Chinese text.
+Output: a ``Glossary`` with every occurrence of every term; the formulae are located (for their own
+page) but never marked in the running text.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from .errors import SourceError
 from .model import Declaration, Unit, group_by
 from .romanize import Pinyin
-from .segment import Occurrence, Split, TermFinder, new_tokenizer, pinyin_table, teach, user_dictionary
-from .termbase import Term
+from .segment import Occurrence, Split, TermFinder, new_tokenizer, pinyin_of, pinyin_table, teach, user_dictionary
+from .termbase import Formula, Moved, Term, compact
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,10 @@ class Glossary:
     occurrences: tuple[Occurrence, ...]
     splits: tuple[Split, ...]
     user_dictionary: str
+    moved: tuple[Moved, ...] = ()
+    formulae: tuple[Formula, ...] = ()
+    formula_pinyin: dict[str, Pinyin] | None = None
+    formula_units: dict[str, tuple[str, ...]] | None = None
 
     @cached_property
     def _terms(self) -> dict[str, Term]:
@@ -66,9 +75,12 @@ class Glossary:
         return tuple(dict.fromkeys(o.unit for o in self.occurrences_of(term_id)))
 
 
-def build_glossary(terms: tuple[Term, ...], text: Declaration) -> Glossary:
+def build_glossary(
+    terms: tuple[Term, ...], text: Declaration, moved: tuple[Moved, ...] = (), formulae: tuple[Formula, ...] = ()
+) -> Glossary:
     tokenizer = new_tokenizer()
     pinyin = pinyin_table(tokenizer, terms)
+    formula_pinyin = {f.id: pinyin_of(tokenizer, f.zh, f.pinyin_override) for f in formulae}
     teach(tokenizer, terms)
     finder = TermFinder(tokenizer, terms)
     occurrences: list[Occurrence] = []
@@ -77,23 +89,66 @@ def build_glossary(terms: tuple[Term, ...], text: Declaration) -> Glossary:
         found, split = finder.find(unit)
         occurrences += found
         splits += split
-    return Glossary(terms, pinyin, tuple(occurrences), tuple(splits), user_dictionary(terms))
+    return Glossary(
+        terms,
+        pinyin,
+        tuple(occurrences),
+        tuple(splits),
+        user_dictionary(terms),
+        moved,
+        formulae,
+        formula_pinyin,
+        {f.id: formula_units(f, text, occurrences) for f in formulae},
+    )
+
+
+def formula_units(formula: Formula, text: Declaration, occurrences: Iterable[Occurrence]) -> tuple[str, ...]:
+    """Units whose text uses the formula outside a term (承诺 in 自愿承诺 is the term, not the formula)."""
+    spans = group_by(occurrences, lambda o: o.unit)
+    units = []
+    for unit in text.units():
+        taken = [(o.start, o.end) for o in spans.get(unit.uid, ())]
+        at = unit.text.find(formula.zh)
+        while at >= 0:
+            if not any(s <= at and at + len(formula.zh) <= e for s, e in taken):
+                units.append(unit.uid)
+                break
+            at = unit.text.find(formula.zh, at + 1)
+    return tuple(units)
+
+
+@cache
+def whole_words(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """English forms as whole words, case-insensitive, longest first ("commit" is not in "commitments").
+
+    A word ends where letters end: a footnote marker (Agenda¹) or a digit may follow it."""
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<!{LETTER})(?:{alternatives})(?!{LETTER})", re.IGNORECASE)
+
+
+LETTER = r"[^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰]"
 
 
 def check_every_term_occurs(glossary: Glossary, label: str) -> None:
-    found = {o.term for o in glossary.occurrences}
+    """Every entry, and every Chinese form said to be in the text, occurs in it."""
+    found = {(o.term, compact(o.form)) for o in glossary.occurrences}
+    terms = {term for term, _ in found}
     for term in glossary.terms:
-        if term.id not in found:
+        if term.id not in terms:
             raise SourceError(label, term.line, f"term '{term.zh}' no longer occurs in the text")
+        for d in term.terms("zh"):
+            if d.find and (term.id, compact(d.text)) not in found:
+                raise SourceError(label, term.line, f"form '{d.text}' of '{term.id}' does not occur (find: false?)")
 
 
 def consistency_misses(glossary: Glossary, zh: Declaration, en: Declaration) -> list[Miss]:
-    english = {u.uid: u.text.casefold() for u in en.units()}
+    english = {u.uid: u.text for u in en.units()}
     units = {u.uid: u for u in en.units()}
     misses = []
     for term in glossary.terms:
+        pattern = whole_words(term.english_forms)
         for uid in glossary.units_of(term.id):
-            if not any(e.casefold() in english[uid] for e in term.en):
+            if not pattern.search(english[uid]):
                 misses.append(Miss(term, units[uid]))
     return misses
 
@@ -103,11 +158,11 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def chinese_marks(glossary: Glossary, paragraph: Iterable[Unit]) -> dict[str, list[Mark]]:
-    """Each term once per paragraph, at its first occurrence that stands on its own."""
-    marked: set[str] = set()
+    """Each term once per unit, at its first occurrence that stands on its own."""
     marks: dict[str, list[Mark]] = {}
     for unit in paragraph:
         marks[unit.uid] = []
+        marked: set[str] = set()
         for o in glossary.by_unit.get(unit.uid, ()):
             taken = marks[unit.uid]
             if o.nested or o.term in marked or _overlaps(o.start, o.end, [(m.start, m.end) for m in taken]):
@@ -120,10 +175,15 @@ def chinese_marks(glossary: Glossary, paragraph: Iterable[Unit]) -> dict[str, li
 def english_marks(
     glossary: Glossary, zh_paragraph: Iterable[Unit], en_paragraph: Iterable[Unit]
 ) -> dict[str, list[Mark]]:
-    """In the English text: for each term of the Chinese paragraph, its first English equivalent."""
+    """In the English text: for each term of a Chinese unit, its first English equivalent in the same unit."""
     units = list(en_paragraph)
-    term_ids = dict.fromkeys(o.term for u in zh_paragraph for o in glossary.by_unit.get(u.uid, ()))
-    hits = [(hit, t) for t in term_ids if (hit := first_english(glossary.term(t), units))]
+    position = {u.uid: i for i, u in enumerate(units)}
+    hits = []
+    for zh_unit in zh_paragraph:
+        index = position[zh_unit.uid]
+        for term_id in dict.fromkeys(o.term for o in glossary.by_unit.get(zh_unit.uid, ())):
+            if hit := first_english(glossary.term(term_id), [units[index]]):
+                hits.append(((index, hit[1], hit[2]), term_id))
     marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
     # Longer spans first, so that a long term keeps its span and a shorter one inside it yields.
     for (index, start, end), term_id in sorted(hits, key=lambda h: (h[0][1] - h[0][2], h[0][0], h[0][1])):
@@ -136,11 +196,10 @@ def english_marks(
 def first_english(term: Term, units: list[Unit]) -> tuple[int, int, int] | None:
     """(unit index, start, end) of the earliest English equivalent of ``term``, the longest at a tie."""
     hits = []
+    pattern = whole_words(term.english_forms)
     for index, unit in enumerate(units):
-        for equivalent in term.en:
-            # Matched in the text itself: offsets found in casefold() text drift after ﬁ, ß or İ.
-            if m := re.search(re.escape(equivalent), unit.text, re.IGNORECASE):
-                hits.append((index, m.start(), -(m.end() - m.start())))
+        if m := pattern.search(unit.text):
+            hits.append((index, m.start(), -len(m.group())))
     if not hits:
         return None
     index, at, negative_length = min(hits)

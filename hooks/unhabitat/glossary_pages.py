@@ -1,75 +1,145 @@
-"""Stage 3b: the glossary pages of one edition — the filterable index and one entry per term."""
+"""Stage 3b: the glossary pages of one edition — the filterable index, one page per concept record,
+the drafting formulae, and a page for every id that moved (its URL stays)."""
 
 from __future__ import annotations
 
-from .glossary import Glossary, first_english
+import re
+from collections import Counter
+from urllib.parse import quote
+
+from .glossary import Glossary, whole_words
 from .labels import unit_name
 from .markup import html_text as escape
 from .markup import json_ld, md_text
 from .model import Unit
 from .register import Instrument
 from .render import Edition
-from .segment import Occurrence
+from .romanize import search_keys
 from .structured import glossary_data
-from .termbase import STATUSES, Term
+from .termbase import SUBJECTS, Moved, Term
 
-CONTEXT = {"zh": 18, "en": 60}
+# Characters of context on each side of an occurrence, the same in both languages' cards.
+CONTEXT = {"zh": 24, "en": 80}
+UNTERM_SEARCH = (
+    "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
+    "&searchLanguages=en&searchLanguages=zh&languagesDisplay=en&languagesDisplay=zh"
+)
 LABELS = {
     "zh": {
         "title": "术语表",
-        "intro": "本宣言的术语：中文、联合国英文对应词、拼音及每一处用例。",
+        "intro": "本宣言的术语：中文、联合国英文对应词、拼音及每一处用例。起草用语（重申、欢迎等）另见",
+        "formulae": "联合国起草用语",
+        "formulae_intro": "宣言和决议段首的动词和惯用语。它们是措辞格式，不是概念术语，正文中不加标注。",
         "filter": "筛选术语（汉字、拼音、拼音首字母或英文）",
         "count": "条术语",
         "none": "没有匹配的术语。",
+        "jump": "按拼音首字母跳转",
+        "zh": "中文",
         "en": "英文",
         "pinyin": "拼音",
+        "subject": "领域",
         "kind": "类别",
-        "status": "状态",
+        "status": "英文对应词",
+        "source": "依据",
+        "body": "来源机构",
         "instrument": "相关文书",
-        "note": "说明",
-        "variants": "异体",
+        "definition": "定义",
+        "note": "使用说明",
+        "xref": "参见",
+        "unterm": "在 UNTERM（联合国术语库）中查找",
         "occurrences": "用例",
-        "where": "出处",
-        "context": "语境",
-        "english": "同一段的英文",
+        "times": "处",
+        "context": "首次出现",
+        "english": "英文",
         "downloads": "下载术语表",
+        "moved": "此条目已移动",
+        "moved_to": "现见：",
+        "removed": "已从术语表删除，见术语表首页。",
         "kinds": {
             "body": "机构",
             "instrument": "文书",
             "programme": "方案",
             "event": "活动",
+            "place": "地名",
             "concept": "概念",
             "phrase": "惯用语",
         },
         "statuses": {"un": "联合国规范用语", "site": "本站建议译法"},
+        "term_status": {"preferred": "首选", "admitted": "许可", "deprecated": "不推荐"},
+        "types": {
+            "fullForm": "全称",
+            "shortForm": "简称",
+            "acronym": "首字母缩略语",
+            "variant": "异体",
+            "phrase": "短语",
+        },
+        "in_text": "本宣言用语",
+        "xrefs": {
+            "broader": "上位概念",
+            "narrower": "下位概念",
+            "related": "相关",
+            "short_form_of": "全称",
+            "see": "参见",
+        },
     },
     "en": {
         "title": "Glossary",
-        "intro": "The declaration's terminology: Chinese, official UN English, pinyin and every occurrence.",
+        "intro": "The declaration's terminology: Chinese, official UN English, pinyin and every occurrence. "
+        "Drafting formulae (reaffirm, welcome…) are listed apart:",
+        "formulae": "UN drafting formulae",
+        "formulae_intro": "The verbs and set phrases that open paragraphs of declarations and resolutions. "
+        "They are phraseology, not concepts, and are not marked in the text.",
         "filter": "Filter terms (hanzi, pinyin, pinyin initials or English)",
         "count": "terms",
         "none": "No term matches.",
+        "jump": "Jump to a letter",
+        "zh": "Chinese",
         "en": "English",
         "pinyin": "Pinyin",
+        "subject": "Subject field",
         "kind": "Kind",
-        "status": "Status",
+        "status": "English equivalent",
+        "source": "Established in",
+        "body": "Originating body",
         "instrument": "Instrument",
-        "note": "Note",
-        "variants": "Variants",
+        "definition": "Definition",
+        "note": "Usage note",
+        "xref": "Cross-references",
+        "unterm": "Look it up in UNTERM, the UN terminology database",
         "occurrences": "Occurrences",
-        "where": "Where",
-        "context": "Context",
-        "english": "English of the same unit",
+        "times": "×",
+        "context": "First occurrence",
+        "english": "English",
         "downloads": "Download the glossary",
+        "moved": "This entry has moved",
+        "moved_to": "Now at:",
+        "removed": "Removed from the glossary; see the glossary index.",
         "kinds": {
             "body": "body",
             "instrument": "instrument",
             "programme": "programme",
             "event": "event",
+            "place": "place",
             "concept": "concept",
             "phrase": "set phrase",
         },
-        "statuses": STATUSES,
+        "statuses": {"un": "established UN usage", "site": "this site's rendering"},
+        "term_status": {"preferred": "preferred", "admitted": "admitted", "deprecated": "deprecated"},
+        "types": {
+            "fullForm": "full form",
+            "shortForm": "short form",
+            "acronym": "acronym",
+            "variant": "variant",
+            "phrase": "phrase",
+        },
+        "in_text": "used in this declaration",
+        "xrefs": {
+            "broader": "broader",
+            "narrower": "narrower",
+            "related": "related",
+            "short_form_of": "short form of",
+            "see": "see",
+        },
     },
 }
 
@@ -77,139 +147,258 @@ LABELS = {
 def sorted_terms(glossary: Glossary, lang: str) -> list[Term]:
     """By pinyin in the Chinese edition, alphabetically by English in the English one."""
     if lang == "zh":
-        return sorted(glossary.terms, key=lambda t: (glossary.pinyin[t.id].toneless.lstrip("“0123456789 "), t.zh))
+        return sorted(glossary.terms, key=lambda t: (_pinyin_key(glossary, t), t.zh))
     return sorted(glossary.terms, key=lambda t: (t.en[0].casefold(), t.zh))
+
+
+def _pinyin_key(glossary: Glossary, term: Term) -> str:
+    return glossary.pinyin[term.id].toneless.lstrip("“0123456789–- ")
+
+
+def _letter(glossary: Glossary, term: Term, lang: str) -> str:
+    key = _pinyin_key(glossary, term) if lang == "zh" else term.en[0].lstrip("“‘\"'").casefold()
+    return key[:1].upper() if key[:1].isalpha() else "#"
 
 
 def index_page(edition: Edition) -> str:
     glossary = edition.glossary
     assert glossary is not None
     labels = LABELS[edition.lang]
-    items = []
+    groups: dict[str, list[str]] = {}
     for term in sorted_terms(glossary, edition.lang):
-        pinyin = glossary.pinyin[term.id]
-        forms = " ".join((term.zh, *term.variants))
-        search = {
-            "data-zh": forms,
-            "data-pinyin": pinyin.toneless.replace(" ", ""),
-            "data-initials": pinyin.initials,
-            "data-en": " | ".join(term.en).casefold(),
-        }
-        attrs = " ".join(f'{k}="{escape(v)}"' for k, v in search.items())
-        first, second = (term.zh, term.en[0]) if edition.lang == "zh" else (term.en[0], term.zh)
-        items.append(
-            f'<li class="glossary-item" {attrs}><a href="{term.id}/">'
-            f'<span class="glossary-head" lang="{edition.lang}">{escape(first)}</span> '
-            f'<span class="glossary-pinyin" lang="zh-Latn-pinyin">{escape(pinyin.marked)}</span> '
-            f'<span class="glossary-other" lang="{edition.other_lang}">{escape(second)}</span></a></li>'
-        )
+        groups.setdefault(_letter(glossary, term, edition.lang), []).append(_index_item(edition, term))
+    jump = "".join(f'<a href="#letter-{letter.lower()}">{escape(letter)}</a>' for letter in groups)
+    lists = "".join(
+        f'<h2 class="glossary-letter" id="letter-{letter.lower()}">{escape(letter)}</h2>'
+        f'<ul class="glossary-list">{"".join(items)}</ul>'
+        for letter, items in groups.items()
+    )
     count = len(glossary.terms)
+    stop = "。" if edition.lang == "zh" else "."
+    formulae = f' <a href="formulae/">{escape(labels["formulae"])}</a>{stop}'
     return (
-        f"# {md_text(labels['title'])}\n\n{md_text(labels['intro'])}\n\n"
+        f"# {md_text(labels['title'])}\n\n"
+        f'<p class="glossary-intro">{escape(labels["intro"])}{formulae}</p>\n\n'
         '<div class="glossary-filter" data-search-exclude>'
         f'<label for="glossary-filter">{escape(labels["filter"])}'
         '</label><input id="glossary-filter" type="search" autocomplete="off" spellcheck="false">'
         f'<p class="glossary-count" role="status"><span>{count}</span> {escape(labels["count"])}</p>'
         f'<p class="glossary-none" hidden>{escape(labels["none"])}</p></div>\n\n'
-        f'<ul class="glossary-list">{"".join(items)}</ul>\n\n'
+        f'<nav class="glossary-jump" aria-label="{escape(labels["jump"])}">{jump}</nav>\n\n'
+        f'<div class="glossary-groups">{lists}</div>\n\n'
         f'<p class="glossary-downloads">{escape(labels["downloads"])}: '
-        '<a href="../../glossary.json">JSON</a> · <a href="../../glossary.tbx">TBX</a> · '
-        '<a href="../../glossary.csv">CSV</a></p>\n\n'
+        '<a href="../../glossary.json">JSON</a> · <a href="../../glossary.tbx">TBX v3</a> · '
+        '<a href="../../glossary-2008.tbx">TBX 2008</a> · <a href="../../glossary.csv">CSV</a></p>\n\n'
         f"{json_ld(glossary_data(edition))}\n"
     )
+
+
+def _index_item(edition: Edition, term: Term) -> str:
+    glossary = edition.glossary
+    assert glossary is not None
+    labels = LABELS[edition.lang]
+    pinyin = glossary.pinyin[term.id]
+    forms = [d.text for d in term.terms("zh")]
+    others = [search_keys(f) for f in forms[1:]]
+    # Space-separated keys, the head form's first: the filter matches any of them.
+    search = {
+        "data-zh": " ".join(forms),
+        "data-pinyin": " ".join([re.sub(r"[^a-z0-9]", "", pinyin.toneless), *(k for k, _ in others)]),
+        "data-initials": " ".join([pinyin.initials, *(i for _, i in others)]),
+        "data-en": " | ".join(d.text for d in term.terms("en")).casefold(),
+    }
+    attrs = " ".join(f'{k}="{escape(v)}"' for k, v in search.items())
+    first, second = (term.zh, term.en[0]) if edition.lang == "zh" else (term.en[0], term.zh)
+    count = len(glossary.occurrences_of(term.id))
+    return (
+        f'<li class="glossary-item" {attrs}><a href="{term.id}/">'
+        f'<span class="glossary-head" lang="{edition.lang}">{escape(first)}</span> '
+        f'<span class="glossary-pinyin" lang="zh-Latn-pinyin">{escape(pinyin.marked)}</span> '
+        f'<span class="glossary-other" lang="{edition.other_lang}">{escape(second)}</span></a> '
+        f'<span class="glossary-meta"><span class="glossary-kind">{escape(labels["kinds"][term.kind])}</span>'
+        f'<span class="glossary-status glossary-status-{term.status}">{escape(labels["statuses"][term.status])}</span>'
+        f'<span class="glossary-n">{count} {escape(labels["times"])}</span></span></li>'
+    )
+
+
+def _designations(edition: Edition, term: Term, lang: str) -> str:
+    labels = LABELS[edition.lang]
+    items = []
+    for d in term.terms(lang):
+        tags = [labels["types"][d.type], labels["term_status"][d.status]]
+        if d.find and lang == "zh":
+            tags.append(labels["in_text"])
+        text = f"<del>{escape(d.text)}</del>" if d.status == "deprecated" else escape(d.text)
+        extra = "".join(f" <small>{escape(x)}</small>" for x in (d.note, d.source) if x)
+        items.append(
+            f'<li class="term-{d.status}"><span lang="{lang}">{text}</span> '
+            f'<span class="term-tags">{escape(" · ".join(tags))}</span>{extra}</li>'
+        )
+    return f'<ul class="glossary-terms">{"".join(items)}</ul>'
+
+
+def _unterm(term: Term, lang: str) -> str:
+    preferred = next((d for d in term.terms("en") if d.status == "preferred"), term.terms("en")[0])
+    return UNTERM_SEARCH.format(lang=lang, query=quote(preferred.text))
 
 
 def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument]) -> str:
     glossary = edition.glossary
     assert glossary is not None
-    labels = LABELS[edition.lang]
+    lang = edition.lang
+    labels = LABELS[lang]
     pinyin = glossary.pinyin[term.id]
-    title = term.zh if edition.lang == "zh" else term.en[0]
+    title = term.zh if lang == "zh" else term.en[0]
     rows = [
-        (labels["en"], " · ".join(f'<span lang="en">{escape(e)}</span>' for e in term.en)),
+        (labels["zh"], _designations(edition, term, "zh")),
         (labels["pinyin"], f'<span lang="zh-Latn-pinyin">{escape(pinyin.marked)}</span>'),
-    ]
-    if edition.lang == "en":
-        rows.insert(0, ("Chinese", f'<span lang="zh">{escape(term.zh)}</span>'))
-    if term.variants:
-        rows.append((labels["variants"], escape(" · ".join(term.variants))))
-    rows += [
+        (labels["en"], _designations(edition, term, "en")),
+        (labels["subject"], escape(SUBJECTS[term.subject][0 if lang == "zh" else 1])),
         (labels["kind"], escape(labels["kinds"][term.kind])),
         (labels["status"], escape(labels["statuses"][term.status])),
     ]
+    if term.source:
+        rows.append((labels["source"], escape(term.source)))
+    if term.body:
+        rows.append((labels["body"], escape(term.body)))
     if term.instrument:
         instrument = instruments[term.instrument]
         link = f'<a href="../../instruments/{instrument.slug}/">{escape(instrument.symbol)}</a>'
-        rows.append((labels["instrument"], f"{link} — {escape(instrument.contains[edition.lang])}"))
-    rows.append((labels["note"], escape(term.note[edition.lang])))
+        rows.append((labels["instrument"], f"{link} — {escape(instrument.contains[lang])}"))
+    if term.definition:
+        text = term.definition.zh if lang == "zh" else term.definition.en
+        rows.append((labels["definition"], f"{escape(text)} <small>({escape(term.definition.source)})</small>"))
+    rows.append((labels["note"], escape(term.note[lang])))
+    if term.xref:
+        links = []
+        for kind, targets in term.xref.items():
+            for target in targets:
+                other = glossary.term(target)
+                name = other.zh if lang == "zh" else other.en[0]
+                links.append(f'{escape(labels["xrefs"][kind])}: <a href="../{target}/">{escape(name)}</a>')
+        rows.append((labels["xref"], "<br>".join(links)))
+    rows.append(
+        (
+            "UNTERM",
+            f'<a href="{escape(_unterm(term, "zh" if lang == "zh" else "en"))}" rel="external noopener">'
+            f"{escape(labels['unterm'])}</a>",
+        )
+    )
     table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    count = len(glossary.occurrences_of(term.id))
     return (
         f"# {md_text(title)}\n\n"
         f'<dl class="glossary-entry">{table}</dl>\n\n'
-        f"## {md_text(labels['occurrences'])} {{#occurrences}}\n\n"
+        f"## {md_text(labels['occurrences'])} ({count}) {{#occurrences}}\n\n"
         f"{concordance(edition, term)}\n\n{json_ld(glossary_data(edition, term.id))}\n"
     )
 
 
 def concordance(edition: Edition, term: Term) -> str:
-    """Every occurrence, with context on both sides, linked to its unit, and the unit's English beside it."""
+    """One card per occurrence: the Chinese and English keyword in context, the same window in both."""
     glossary = edition.glossary
     assert glossary is not None
-    labels = LABELS[edition.lang]
     zh, en = edition.zh_en()
-    rows = []
-    english: dict[str, str] = {}  # per unit: the same cell for each occurrence in it, found once
+    cards = []
+    # Found once per unit and numbered as they come: a long unit costs linear time.
+    hits: dict[str, list[tuple[int, int]]] = {}
+    seen: Counter[tuple[str, str]] = Counter()
     for o in glossary.occurrences_of(term.id):
         unit = zh.unit(o.unit)
-        if o.unit not in english:
-            english[o.unit] = _english(term, en.unit(o.unit))
-        rows.append(
-            f'<tr><td><a href="../../{unit.paragraph}/#{unit.eid}">'
-            f"{escape(unit_name(unit, edition.lang))}</a></td>"
-            f'<td lang="zh" class="kwic">{_kwic(unit, o)}</td>'
-            f'<td lang="en">{english[o.unit]}</td></tr>'
+        english = en.unit(o.unit)
+        if o.unit not in hits:
+            hits[o.unit] = [m.span() for m in whole_words(term.english_forms).finditer(english.text)]
+        rank = seen[o.unit, o.form]
+        seen[o.unit, o.form] += 1
+        cards.append(
+            '<li class="kwic-card">'
+            f'<a class="kwic-where" href="../../{unit.paragraph}/#{unit.eid}">'
+            f"{escape(unit_name(unit, edition.lang))}</a>"
+            f'<p lang="zh" class="kwic">{_kwic(unit.text, o.start, o.end, CONTEXT["zh"])}</p>'
+            f'<p lang="en" class="kwic">{_english(english, hits[o.unit], rank)}</p></li>'
         )
-    head = (
-        f"<tr><th>{escape(labels['where'])}</th><th>{escape(labels['context'])}</th>"
-        f"<th>{escape(labels['english'])}</th></tr>"
-    )
-    return f'<table class="concordance"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
+    return f'<ol class="concordance">{"".join(cards)}</ol>'
 
 
-def _kwic(unit: Unit, o: Occurrence) -> str:
-    width = CONTEXT["zh"]
-    left = unit.text[max(0, o.start - width) : o.start]
-    right = unit.text[o.end : o.end + width]
-    lead = "…" if o.start > width else ""
-    tail = "…" if o.end + width < len(unit.text) else ""
+def _kwic(text: str, start: int, end: int, width: int) -> str:
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    lead = "…" if start > width else ""
+    tail = "…" if end + width < len(text) else ""
     return (
         f'<span class="kwic-left">{lead}{escape(left)}</span>'
-        f"<mark>{escape(unit.text[o.start : o.end])}</mark>"
+        f"<mark>{escape(text[start:end])}</mark>"
         f'<span class="kwic-right">{escape(right)}{tail}</span>'
     )
 
 
-# The English unit is shown whole up to this length, else as a window around the equivalent: each row
-# repeating a long unit made a page grow with the square of the unit's length.
-ENGLISH_WHOLE = 1000
-ENGLISH_WINDOW = 300
+def _english(english: Unit, hits: list[tuple[int, int]], rank: int) -> str:
+    """The English equivalent that answers an occurrence: the n-th in the unit for the n-th Chinese one."""
+    if not hits:
+        return escape(english.text[: CONTEXT["en"] * 2]) + ("…" if len(english.text) > CONTEXT["en"] * 2 else "")
+    start, end = hits[min(rank, len(hits) - 1)]
+    return _kwic(english.text, start, end, CONTEXT["en"])
 
 
-def _english(term: Term, unit: Unit) -> str:
-    text = unit.text
-    hit = first_english(term, [unit])
-    start, end = (hit[1], hit[2]) if hit else (0, 0)
-    left, right = (0, len(text)) if len(text) <= ENGLISH_WHOLE else (start - ENGLISH_WINDOW, end + ENGLISH_WINDOW)
-    lead, tail = ("…" if left > 0 else ""), ("…" if right < len(text) else "")
-    before, after = text[max(0, left) : start], text[end:right]
-    marked = f"<mark>{escape(text[start:end])}</mark>" if hit else ""
-    return f"{lead}{escape(before)}{marked}{escape(after)}{tail}"
+def formulae_page(edition: Edition) -> str:
+    glossary = edition.glossary
+    assert glossary is not None
+    labels = LABELS[edition.lang]
+    zh, _ = edition.zh_en()
+    rows = []
+    for f in glossary.formulae:
+        pinyin = (glossary.formula_pinyin or {})[f.id]
+        units = (glossary.formula_units or {})[f.id]
+        where = ", ".join(
+            f'<a href="../../{unit.paragraph}/#{unit.eid}">{escape(unit_name(unit, edition.lang))}</a>'
+            for unit in (zh.unit(u) for u in units)
+        )
+        rows.append(
+            f'<tr id="{f.id}"><td lang="zh">{escape(f.zh)}</td>'
+            f'<td lang="zh-Latn-pinyin">{escape(pinyin.marked)}</td>'
+            f'<td lang="en">{escape(" · ".join(f.en))}</td><td>{escape(f.note[edition.lang])}</td>'
+            f"<td>{where}</td></tr>"
+        )
+    head = (labels["zh"], labels["pinyin"], labels["en"], labels["note"], labels["occurrences"]) if rows else ()
+    header = "".join(f"<th>{escape(h)}</th>" for h in head)
+    return (
+        f"# {md_text(labels['formulae'])}\n\n"
+        f"<p>{escape(labels['formulae_intro'])}</p>\n\n"
+        f'<table class="formulae"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n\n'
+        f'<p class="glossary-downloads"><a href="../../../formulae.csv">CSV</a></p>\n'
+    )
+
+
+def moved_page(edition: Edition, moved: Moved) -> str:
+    """The page an id keeps after its entry left: where it went, and why."""
+    glossary = edition.glossary
+    assert glossary is not None
+    labels = LABELS[edition.lang]
+    target = moved.moved_to
+    if target.startswith("formulae#"):
+        formula = target.removeprefix("formulae#")
+        link = f'<a href="../formulae/#{formula}">{escape(labels["formulae"])}: {escape(formula)}</a>'
+    elif target == "index":
+        link = f'<a href="../">{escape(labels["title"])}</a>'
+    else:
+        other = glossary.term(target)
+        link = f'<a href="../{target}/">{escape(other.zh if edition.lang == "zh" else other.en[0])}</a>'
+    reason = f"<p>{escape(moved.reason[edition.lang])}</p>" if moved.reason else ""
+    return (
+        f"# {md_text(labels['moved'])}\n\n"
+        f'<div class="glossary-moved">{reason}<p>{escape(labels["moved_to"])} {link}</p></div>\n'
+    )
 
 
 def pages(edition: Edition, instruments: dict[str, Instrument]) -> dict[str, str]:
     """src_uri → Markdown for every glossary page of the edition."""
-    assert edition.glossary is not None
+    glossary = edition.glossary
+    assert glossary is not None
     out = {"glossary/index.md": index_page(edition)}
-    for term in edition.glossary.terms:
+    for term in glossary.terms:
         out[f"glossary/{term.id}.md"] = entry_page(edition, term, instruments)
+    for moved in glossary.moved:
+        out[f"glossary/{moved.id}.md"] = moved_page(edition, moved)
+    if glossary.formulae:
+        out["glossary/formulae.md"] = formulae_page(edition)
     return out

@@ -15,7 +15,7 @@ from .references import Reference, detect
 from .register import Instrument, load_instruments
 from .render import Edition
 from .source_text import read_source
-from .termbase import load_terms
+from .termbase import formulae_beside, load_term_base
 
 
 @dataclass(frozen=True)
@@ -66,8 +66,10 @@ def load_build(
     zh, en = texts["zh"], texts["en"]
     check_alignment(zh, en)
     instruments = load_instruments(files["instruments"], _label(files["instruments"], base))
-    terms = load_terms(files["terms"], _label(files["terms"], base), frozenset(instruments))
-    glossary = build_glossary(terms, zh)
+    formulae_path = files["terms"].with_name("formulae.yml")
+    formulae = formulae_beside(files["terms"], _label(files["terms"], base))
+    base_data = load_term_base(files["terms"], _label(files["terms"], base), frozenset(instruments), formulae)
+    glossary = build_glossary(base_data.terms, zh, base_data.moved, base_data.formulae)
     check_every_term_occurs(glossary, _label(files["terms"], base))
     references = {name: detect(text, name, instruments) for name, text in texts.items()}
     check_correspondence(zh, en, references["zh"], references["en"])
@@ -78,4 +80,5 @@ def load_build(
     ]
     other = "en" if lang == "zh" else "zh"
     edition = Edition(lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root)
-    return Build(edition, references, (*paths.values(), *files.values()), tuple(problems))
+    inputs = (*paths.values(), *files.values(), *((formulae_path,) if formulae else ()))
+    return Build(edition, references, inputs, tuple(problems))

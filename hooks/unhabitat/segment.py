@@ -4,9 +4,16 @@ One ``jieba.Tokenizer`` per build. It first serves the pinyin word grouping whil
 dictionary is still plain (with the glossary words added, a whole term would be one
 "word" and its syllables glued), then learns every term form so that each comes out
 as one token. An Aho–Corasick automaton over all forms finds every match in one pass;
-the tokens decide how a match counts: a token of its own, nested in a longer term
-(可持续发展目标 in 可持续发展目标本地化), or split by the segmenter (a defect reported
-to the maintainer). A match inside an ordinary longer word is another word and does not count.
+the tokens decide how a match counts:
+- a token of its own, or a run of whole tokens: the term;
+- inside a longer token that is itself a term (可持续发展目标 in 可持续发展目标本地化): nested;
+- inside an ordinary longer word (应要求 in 相应要求), or across a word boundary (联大 in
+  苏联/大使): another word, not counted. A long form cut this way is reported as a split;
+- a form with ``requires`` counts only where its unit also contains one of those strings
+  (减缓 of climate mitigation, not 经济增长减缓), one with a ``pattern`` only where the pattern
+  matches at its start (本宣言, not 这本宣言式的).
+A short form is taught with the least frequency that keeps it whole on its own, so that it
+does not re-segment ordinary text around it; a long form (four characters or more) wins outright.
 """
 
 from __future__ import annotations
@@ -27,8 +34,11 @@ from .termbase import RE_LOOSE_SPACE, Term
 
 # jieba keeps a run of these characters together; a form with anything else can never be one token.
 RE_JIEBA_BLOCK = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
-# High enough that a term wins over any segmentation through it.
+# A long form wins over any segmentation through it.
 TERM_FREQUENCY = 200_000
+# Forms this short are taught with a frequency just above their best split (jieba's suggest_freq
+# logic), never below the main dictionary's own frequency.
+SHORT_FORM = 3
 TERM_TAG = "nz"
 
 
@@ -88,15 +98,72 @@ def tokenizable(form: str) -> bool:
     return bool(RE_JIEBA_BLOCK.match(form))
 
 
+@functools.cache
+def _plain_tokenizer() -> jieba.Tokenizer:
+    """A tokenizer that is never taught: the reference for the frequencies of short forms."""
+    return new_tokenizer()
+
+
+@functools.cache
+def frequency(form: str) -> int:
+    """What a form is taught with: see the module docstring."""
+    if len(form) > SHORT_FORM:
+        return TERM_FREQUENCY
+    table, total = _main_dictionary()
+    split = 1.0
+    for piece in _plain_tokenizer().lcut(form, HMM=False):
+        split *= table.get(piece, 1) / total
+    return max(int(split * total) + 1, table.get(form, 0))
+
+
 def user_dictionary(terms: Iterable[Term]) -> str:
     """jieba's user-dictionary format, for this tokenizer and for Material's search alike."""
     forms = sorted({f for t in terms for f in t.forms if tokenizable(f)})
-    return "".join(f"{form} {TERM_FREQUENCY} {TERM_TAG}\n" for form in forms)
+    return "".join(f"{form} {frequency(form)} {TERM_TAG}\n" for form in forms)
+
+
+@functools.cache
+def set_phrases() -> frozenset[str]:
+    """Four-character set phrases of jieba's dictionary, read 2+2 in pinyin: idioms (tag i), and
+    fixed expressions (tag l) whose halves are not words of their own (以人为本, not 自然灾害)."""
+    table, _ = _main_dictionary()
+    with jieba.get_dict_file() as lines:
+        entries = (line.decode("utf-8").split(" ") for line in lines)
+        return frozenset(
+            word
+            for word, _, tag in entries
+            if len(word) == 4
+            and (tag.strip() == "i" or (tag.strip() == "l" and not (word[:2] in table and word[2:] in table)))
+        )
+
+
+def pinyin_words(tokenizer: jieba.Tokenizer, text: str) -> list[str]:
+    """The plain dictionary's words, a compound of two words written apart (气候变化 → 气候 变化): the
+    dictionary keeps some names and phrases whole that GB/T 16159 writes word by word."""
+    out: list[str] = []
+    for word in tokenizer.lcut(text, HMM=False):
+        out += _compound(tokenizer, word)
+    return out
+
+
+def _compound(tokenizer: jieba.Tokenizer, word: str) -> list[str]:
+    if len(word) < 4 or word in set_phrases():
+        return [word]
+    splits = [(tokenizer.FREQ.get(word[:i], 0) * tokenizer.FREQ.get(word[i:], 0), i) for i in range(2, len(word) - 1)]
+    best, at = max(splits)
+    if not best:
+        return [word]
+    return _compound(tokenizer, word[:at]) + _compound(tokenizer, word[at:])
+
+
+def pinyin_of(tokenizer: jieba.Tokenizer, text: str, override: str | None = None, proper: bool = False) -> Pinyin:
+    """Pinyin with the plain dictionary's word grouping; call before ``teach``."""
+    return romanize(text, pinyin_words(tokenizer, text), override, proper=proper, set_phrases=set_phrases())
 
 
 def pinyin_table(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> dict[str, Pinyin]:
     """Pinyin per term id; call before ``teach`` while the dictionary is plain."""
-    return {t.id: romanize(t.zh, tokenizer.lcut(t.zh, HMM=False), t.pinyin_override) for t in terms}
+    return {t.id: pinyin_of(tokenizer, t.zh, t.pinyin_override, t.proper) for t in terms}
 
 
 def teach(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> None:
@@ -119,10 +186,12 @@ class TermFinder:
         self.tokenizer = tokenizer
         self.automaton = ahocorasick.Automaton()
         self.term_forms: set[str] = set()
+        self.conditions: dict[str, tuple[tuple[str, ...], re.Pattern[str] | None]] = {}
         for term in terms:
             for form in term.forms:
                 self.automaton.add_word(form, (term.id, form))
                 self.term_forms.add(form)
+                self.conditions[form] = term.conditions(form)
         self.automaton.make_automaton()
 
     def tokens(self, text: str) -> list[Token]:
@@ -145,12 +214,20 @@ class TermFinder:
                 covering[i] = index
         found: list[Occurrence] = []
         splits: list[Split] = []
+        ends = {e for _, _, e in tokens}
         for last, (term_id, form) in self.automaton.iter(compact):
             start, end = last - len(form) + 1, last + 1
+            needs, pattern = self.conditions[form]
+            if (needs and not any(n in compact for n in needs)) or (pattern and not pattern.match(compact, start)):
+                continue  # an ambiguous short form outside the context that makes it the term
             token_text, token_start, token_end = tokens[covering[start]]
             inside_token = token_start <= start and end <= token_end and starts.get(start) != end
             if inside_token and token_text not in self.term_forms:
                 continue  # inside an ordinary longer word: another word
+            if not inside_token and not (start in starts and end in ends):
+                if len(form) > SHORT_FORM and tokenizable(form):
+                    splits.append(Split(term_id, unit.uid, form))
+                continue  # across a word boundary: another word (联大 in 苏联/大使)
             if not inside_token and starts.get(start) != end and tokenizable(form):
                 splits.append(Split(term_id, unit.uid, form))
             orig_start, orig_end = offsets[start], offsets[end - 1] + 1

@@ -1,4 +1,9 @@
-"""The term base (``glossary/terms.yml``): validated entries, their forms and their pinyin."""
+"""The term base (``glossary/terms.yml``) as concept records, after UNTERM and TBX-Basic (ISO 30042).
+
+Input: the YAML file. Output: validated, frozen ``Term`` records (one concept each, with its
+designations per language), ``Moved`` entries (an id that left keeps its URL) and the drafting
+formulae of ``glossary/formulae.yml``. Every error names ``file:line``.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,41 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafile import Record, bilingual, check_keys, read_records, string_list, text_field
+from .datafile import Record, bilingual, check_keys, field, read_records, string_list, text_field
 from .errors import SourceError
 
-FIELDS = frozenset({"id", "zh", "variants", "en", "kind", "status", "instrument", "pinyin", "note"})
-KINDS = frozenset({"body", "instrument", "programme", "event", "concept", "phrase"})
-STATUSES = {"un": "UN-established term", "site": "rendering proposed by this site"}
+FIELDS = frozenset(
+    {"id", "kind", "subject", "status", "source", "body", "zh", "en", "match", "definition", "note", "xref"}
+    | {"instrument", "pinyin", "proper", "moved_to", "reason"}
+)
+MOVED_FIELDS = frozenset({"id", "moved_to", "reason"})
+FORMULA_FIELDS = frozenset({"id", "zh", "en", "pinyin", "note", "match"})
+KINDS = frozenset({"body", "instrument", "programme", "event", "place", "concept", "phrase"})
+# Kinds whose Chinese names are proper names (capitalised in pinyin, part of speech properNoun).
+PROPER_KINDS = frozenset({"body", "instrument", "programme", "event", "place"})
+# Subject fields, after the subject labels of UNTERM records; one per concept.
+SUBJECTS = {
+    "human-settlements": ("人类住区与城市发展", "human settlements and urban development"),
+    "housing": ("住房与土地", "housing and land"),
+    "climate-environment": ("气候变化与环境", "climate change and environment"),
+    "disaster-risk": ("灾害风险与复原力", "disaster risk and resilience"),
+    "sustainable-development": ("可持续发展", "sustainable development"),
+    "human-rights": ("人权与社会包容", "human rights and social inclusion"),
+    "development-cooperation": ("发展合作与筹资", "development cooperation and finance"),
+    "un-system": ("联合国机构与程序", "United Nations bodies and procedures"),
+    "water-sanitation": ("水与卫生", "water and sanitation"),
+    "governance": ("治理与规划", "governance and planning"),
+}
+STATUSES = {"un": "established UN usage", "site": "rendering proposed by this site"}
+# Designation data categories (TBX-Basic picklists).
+TERM_TYPES = ("fullForm", "shortForm", "acronym", "variant", "phrase")
+TERM_STATUSES = ("preferred", "admitted", "deprecated")
+PARTS_OF_SPEECH = ("noun", "properNoun", "verb", "adjective", "adverb", "other")
+TERM_FIELDS = frozenset({"term", "type", "pos", "status", "find", "requires", "pattern", "source", "note"})
+XREF_KINDS = ("broader", "narrower", "related", "short_form_of", "see")
+# Reserved for the page of drafting formulae under /glossary/.
+RESERVED_IDS = frozenset({"formulae", "index"})
 RE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-# A term's id is its page name under glossary/: index.md is the glossary's own index.
-RESERVED_IDS = frozenset({"index"})
 MAX_ID = 100
 # Spaces the PDF export leaves between Han characters and digits or Latin letters.
 RE_LOOSE_SPACE = re.compile(
@@ -24,6 +55,8 @@ RE_LOOSE_SPACE = re.compile(
     """,
     re.VERBOSE,
 )
+# Multi-value CSV cells are joined with "; ", so no designation may contain ";".
+RE_BAD_TERM = re.compile(r"[;\n]")
 
 
 def compact(text: str) -> str:
@@ -32,71 +65,346 @@ def compact(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Term:
-    id: str
-    zh: str
-    variants: tuple[str, ...]
-    en: tuple[str, ...]
-    kind: str
+class Designation:
+    """One term (a designation of the concept) in one language, with its TBX-Basic data categories."""
+
+    text: str
+    lang: str
+    type: str
+    pos: str
     status: str
+    find: bool  # looked for in the text (Chinese) or accepted by the consistency check (English)
+    requires: tuple[str, ...]  # the unit must also contain one of these for a match to count
+    pattern: re.Pattern[str] | None  # a match counts only where this matches at its start (lookarounds)
+    source: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Definition:
+    zh: str
+    en: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """A concept entry. ``zh``/``en``/``variants``/``note`` keep the shape other stages read."""
+
+    id: str
+    kind: str
+    subject: str
+    status: str
+    source: str | None
+    body: str | None
+    designations: tuple[Designation, ...]
+    match: dict[str, tuple[str, ...]]
+    definition: Definition | None
+    note: dict[str, str]
+    xref: dict[str, tuple[str, ...]]
     instrument: str | None
     pinyin_override: str | None
-    note: dict[str, str]
+    proper: bool
     line: int
+
+    def terms(self, lang: str) -> tuple[Designation, ...]:
+        return tuple(d for d in self.designations if d.lang == lang)
+
+    @property
+    def zh(self) -> str:
+        """The head Chinese form: the first the text uses."""
+        return next(d.text for d in self.terms("zh") if d.find)
+
+    @property
+    def variants(self) -> tuple[str, ...]:
+        """Other Chinese forms the text uses."""
+        return tuple(d.text for d in self.terms("zh") if d.find and d.text != self.zh)
+
+    @property
+    def en(self) -> tuple[str, ...]:
+        """English designations that are not deprecated, preferred first."""
+        return tuple(d.text for d in self.terms("en") if d.status != "deprecated")
 
     @property
     def forms(self) -> tuple[str, ...]:
-        """Every way the term is written, compacted, longest first."""
-        return tuple(sorted({compact(f) for f in (self.zh, *self.variants)}, key=lambda f: (-len(f), f)))
+        """Every Chinese string looked for in the text, compacted, longest first."""
+        found = {compact(d.text) for d in self.terms("zh") if d.find} | {compact(m) for m in self.match["zh"]}
+        return tuple(sorted(found, key=lambda f: (-len(f), f)))
+
+    def conditions(self, form: str) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+        """The context conditions of a Chinese form: strings its unit must contain, a pattern at its start."""
+        return next(((d.requires, d.pattern) for d in self.terms("zh") if compact(d.text) == form), ((), None))
+
+    @property
+    def english_forms(self) -> tuple[str, ...]:
+        """What the consistency check accepts in the English text: equivalents and inflected forms."""
+        return (*(d.text for d in self.terms("en") if d.find and d.status != "deprecated"), *self.match["en"])
+
+
+@dataclass(frozen=True)
+class Moved:
+    """An id that left the base: its URL stays, with a page saying where the entry went."""
+
+    id: str
+    moved_to: str
+    reason: dict[str, str] | None
+    line: int
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A UN drafting formula (欢迎, 重申…): phraseology, listed apart and never marked in the text."""
+
+    id: str
+    zh: str
+    en: tuple[str, ...]
+    pinyin_override: str | None
+    note: dict[str, str]
+    match: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class TermBase:
+    terms: tuple[Term, ...]
+    moved: tuple[Moved, ...]
+    formulae: tuple[Formula, ...]
 
 
 def load_terms(path: Path, label: str, instruments: frozenset[str]) -> tuple[Term, ...]:
-    """Validate every entry; a duplicate id or form, a missing field or an unknown instrument is an error."""
+    """The concept entries only (see ``load_term_base`` for moved ids and formulae)."""
+    return load_term_base(path, label, instruments, formulae_beside(path, label)).terms
+
+
+def formulae_beside(terms_path: Path, terms_label: str) -> tuple[Formula, ...]:
+    """The drafting formulae kept next to the term base (``formulae.yml``); another declaration may have none."""
+    path = terms_path.with_name("formulae.yml")
+    return load_formulae(path, str(Path(terms_label).with_name("formulae.yml"))) if path.is_file() else ()
+
+
+def load_term_base(path: Path, label: str, instruments: frozenset[str], formulae: tuple[Formula, ...] = ()) -> TermBase:
+    """Validate every entry; a duplicate id or form, a bad field or a dangling reference is an error."""
     terms: list[Term] = []
+    moved: list[Moved] = []
     seen_ids: dict[str, int] = {}
     seen_forms: dict[str, int] = {}
-    for record in read_records(path, label):
-        term = _term(record, instruments)
-        if term.id in seen_ids:
-            raise record.fail(f"term id '{term.id}' repeated (first at line {seen_ids[term.id]})", "id")
-        seen_ids[term.id] = term.line
-        for form in term.forms:
+    records = read_records(path, label)
+    for record in records:
+        if "moved_to" in record.data:
+            item: Term | Moved = _moved(record)
+        else:
+            item = _term(record, instruments)
+        if item.id in seen_ids:
+            raise record.fail(f"term id '{item.id}' repeated (first at line {seen_ids[item.id]})", "id")
+        seen_ids[item.id] = item.line
+        if isinstance(item, Moved):
+            moved.append(item)
+            continue
+        for form in item.forms:
             if form in seen_forms:
                 raise record.fail(f"duplicate term '{form}' (first at line {seen_forms[form]})", "zh")
-            seen_forms[form] = term.line
-        terms.append(term)
+            seen_forms[form] = item.line
+        terms.append(item)
     if not terms:
         raise SourceError(label, 1, "the term base lists no term")
-    return tuple(terms)
+    term_ids = {t.id for t in terms}
+    formula_ids = {f.id for f in formulae}
+    by_id = {r.data.get("id"): r for r in records}
+    for term in terms:
+        for kind, targets in term.xref.items():
+            for target in targets:
+                if target not in term_ids or target == term.id:
+                    raise by_id[term.id].fail(f"xref {kind} '{target}' is not another entry of the base", "xref")
+    for entry in moved:
+        target = entry.moved_to
+        if target.startswith("formulae#"):
+            known = target.removeprefix("formulae#") in formula_ids
+        else:
+            known = target == "index" or target in term_ids
+        if not known:
+            raise by_id[entry.id].fail(
+                f"moved_to '{target}' is not an entry, 'index' or formulae#<formula id>", "moved_to"
+            )
+    return TermBase(tuple(terms), tuple(moved), formulae)
 
 
-def _term(record: Record, instruments: frozenset[str]) -> Term:
-    check_keys(record, FIELDS)
+def load_formulae(path: Path, label: str) -> tuple[Formula, ...]:
+    out: list[Formula] = []
+    seen: dict[str, int] = {}
+    for record in read_records(path, label):
+        check_keys(record, FORMULA_FIELDS)
+        formula_id = _id(record)
+        if formula_id in seen:
+            raise record.fail(f"formula id '{formula_id}' repeated (first at line {seen[formula_id]})", "id")
+        seen[formula_id] = record.line
+        out.append(
+            Formula(
+                id=formula_id,
+                zh=text_field(record, "zh").strip(),
+                en=string_list(record, "en"),
+                pinyin_override=text_field(record, "pinyin", required=False),
+                note=bilingual(record, "note"),
+                match=string_list(record, "match", required=False),
+                line=record.line,
+            )
+        )
+    return tuple(out)
+
+
+def _id(record: Record) -> str:
     term_id = text_field(record, "id")
     if not RE_ID.match(term_id):
         raise record.fail(f"term id '{term_id}' must be lowercase letters, digits and hyphens", "id")
     if term_id in RESERVED_IDS or len(term_id) > MAX_ID:
         raise record.fail(f"term id '{term_id[:MAX_ID]}' is reserved or longer than {MAX_ID} characters", "id")
+    return term_id
+
+
+def _moved(record: Record) -> Moved:
+    check_keys(record, MOVED_FIELDS)
+    return Moved(
+        id=_id(record),
+        moved_to=text_field(record, "moved_to"),
+        reason=bilingual(record, "reason") if "reason" in record.data else None,
+        line=record.line,
+    )
+
+
+def _term(record: Record, instruments: frozenset[str]) -> Term:
+    check_keys(record, FIELDS)
+    term_id = _id(record)
     if "en" not in record.data or not record.data["en"]:
         raise record.fail(f"term '{record.data.get('zh', term_id)}' has no English equivalent", "zh")
     kind = text_field(record, "kind")
     if kind not in KINDS:
         raise record.fail(f"kind '{kind}' is not one of {', '.join(sorted(KINDS))}", "kind")
+    subject = text_field(record, "subject")
+    if subject not in SUBJECTS:
+        raise record.fail(f"subject '{subject}' is not one of {', '.join(SUBJECTS)}", "subject")
     status = text_field(record, "status")
     if status not in STATUSES:
         raise record.fail(f"status '{status}' is not one of {', '.join(STATUSES)}", "status")
+    source = text_field(record, "source", required=False)
+    if status == "un" and source is None:
+        raise record.fail("status 'un' needs a 'source' naming where the usage is established", "status")
     instrument = text_field(record, "instrument", required=False)
     if instrument is not None and instrument not in instruments:
         raise record.fail(f"unknown instrument '{instrument}' (not in instruments.yml)", "instrument")
+    proper = field(record, "proper", bool, required=False)
+    proper = kind in PROPER_KINDS if proper is None else proper
+    designations = _designations(record, "zh", kind, proper) + _designations(record, "en", kind, proper)
+    if not any(d.find for d in designations if d.lang == "zh"):
+        raise record.fail("no Chinese designation is looked for in the text (all have find: false)", "zh")
+    if not any(d.status == "preferred" for d in designations if d.lang == "en"):
+        raise record.fail("no preferred English designation", "en")
+    match = _match(record)
+    if not any(d.find for d in designations if d.lang == "en") and not match["en"]:
+        raise record.fail("nothing in 'en' or 'match.en' for the consistency check to look for", "en")
     return Term(
         id=term_id,
-        zh=text_field(record, "zh").strip(),
-        variants=string_list(record, "variants", required=False),
-        en=string_list(record, "en"),
         kind=kind,
+        subject=subject,
         status=status,
+        source=source,
+        body=text_field(record, "body", required=False),
+        designations=designations,
+        match=match,
+        definition=_definition(record),
+        note=bilingual(record, "note"),
+        xref=_xref(record),
         instrument=instrument,
         pinyin_override=text_field(record, "pinyin", required=False),
-        note=bilingual(record, "note"),
+        proper=proper,
         line=record.line,
     )
+
+
+def _designations(record: Record, lang: str, kind: str, proper: bool) -> tuple[Designation, ...]:
+    """``zh``/``en``: a string or a list of strings and ``{term: …}`` mappings, preferred first by default."""
+    raw = record.data.get(lang)
+    items = [raw] if isinstance(raw, str) else raw
+    if not isinstance(items, list) or not items:
+        raise record.fail(f"field '{lang}' must be a term or a list of terms", lang)
+    default_pos = "properNoun" if proper else "other" if kind == "phrase" else "noun"
+    out = []
+    for rank, item in enumerate(items):
+        if isinstance(item, str):
+            item = {"term": item}
+        if not isinstance(item, dict):
+            raise record.fail(f"each item of '{lang}' must be a string or a mapping with 'term'", lang)
+        for key in sorted(set(item) - TERM_FIELDS):
+            raise record.fail(f"unknown field '{key}' in a term of '{lang}'", lang)
+        text = item.get("term")
+        if not isinstance(text, str) or not text.strip() or RE_BAD_TERM.search(text):
+            raise record.fail(f"a term of '{lang}' must be a non-empty string without ';'", lang)
+        values = {
+            "type": item.get("type", "phrase" if kind == "phrase" else "fullForm" if rank == 0 else "variant"),
+            "pos": item.get("pos", default_pos),
+            "status": item.get("status", "preferred" if rank == 0 else "admitted"),
+        }
+        for key, allowed in (("type", TERM_TYPES), ("pos", PARTS_OF_SPEECH), ("status", TERM_STATUSES)):
+            if values[key] not in allowed:
+                raise record.fail(f"{key} '{values[key]}' of '{text}' is not one of {', '.join(allowed)}", lang)
+        find = item.get("find", True)
+        requires = item.get("requires", [])
+        if not isinstance(find, bool) or not isinstance(requires, list):
+            raise record.fail(f"'find' of '{text}' must be true/false and 'requires' a list", lang)
+        pattern = item.get("pattern")
+        try:
+            compiled = re.compile(pattern) if pattern is not None else None
+        except (re.error, TypeError) as e:
+            raise record.fail(f"pattern of '{text}' is not a regular expression ({e})", lang) from e
+        if compiled is not None and compact(text) not in pattern:
+            raise record.fail(f"pattern of '{text}' must spell the term itself", lang)
+        out.append(
+            Designation(
+                text=text.strip(),
+                lang=lang,
+                find=find,
+                requires=tuple(str(r) for r in requires),
+                pattern=compiled,
+                source=item.get("source"),
+                note=item.get("note"),
+                **values,
+            )
+        )
+    return tuple(out)
+
+
+def _match(record: Record) -> dict[str, tuple[str, ...]]:
+    value = field(record, "match", dict, required=False) or {}
+    for key in sorted(set(value) - {"zh", "en"}):
+        raise record.fail(f"unknown language '{key}' in 'match'", "match")
+    out = {}
+    for lang in ("zh", "en"):
+        strings = value.get(lang, [])
+        if not isinstance(strings, list) or not all(isinstance(s, str) and s.strip() for s in strings):
+            raise record.fail(f"match.{lang} must be a list of non-empty strings", "match")
+        out[lang] = tuple(s.strip() for s in strings)
+    return out
+
+
+def _definition(record: Record) -> Definition | None:
+    if "definition" not in record.data:
+        return None
+    value = field(record, "definition", dict)
+    texts = bilingual(record, "definition")
+    source = value.get("source")
+    if not isinstance(source, str) or not source.strip():
+        raise record.fail(
+            "a definition needs its 'source' (document symbol and paragraph, or a reference)", "definition"
+        )
+    return Definition(texts["zh"], texts["en"], source.strip())
+
+
+def _xref(record: Record) -> dict[str, tuple[str, ...]]:
+    value = field(record, "xref", dict, required=False) or {}
+    out: dict[str, tuple[str, ...]] = {}
+    for kind, targets in value.items():
+        if kind not in XREF_KINDS:
+            raise record.fail(f"xref kind '{kind}' is not one of {', '.join(XREF_KINDS)}", "xref")
+        targets = [targets] if isinstance(targets, str) else targets
+        if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
+            raise record.fail(f"xref {kind} must be an id or a list of ids", "xref")
+        out[kind] = tuple(targets)
+    return out

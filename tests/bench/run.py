@@ -287,6 +287,7 @@ def serve_reload() -> list[str]:
         terms = Path(tmp) / "terms.yml"
         shutil.copy(ROOT / "source/declaration.zh.txt", zh)
         shutil.copy(ROOT / "glossary/terms.yml", terms)
+        shutil.copy(ROOT / "glossary/formulae.yml", terms.with_name("formulae.yml"))  # read beside the terms
         env = {**os.environ, "DECLARATION_ZH": str(zh), "GLOSSARY_TERMS": str(terms)}
         server = subprocess.Popen(
             [sys.executable, str(ROOT / "hooks/serve_editions.py"), "--port", str(port)],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,7 +45,9 @@ def write_texts(zh: Declaration, en: Declaration, copies: int, folder: Path) -> 
 def term_base(real: Path, zh: Declaration, size: int, target: Path) -> Path:
     """The real term base, topped up with strings of the text (3 to 5 Han characters) to ``size`` entries."""
     entries = yaml.safe_load(real.read_text(encoding="utf-8"))
-    known = {e["zh"] for e in entries} | {v for e in entries for v in e.get("variants", [])}
+    shutil.copy(real.with_name("formulae.yml"), target.with_name("formulae.yml"))  # moved ids point into it
+    zh_terms = (e["zh"] if isinstance(e["zh"], list) else [e["zh"]] for e in entries if "zh" in e)
+    known = {t if isinstance(t, str) else t["term"] for terms in zh_terms for t in terms}
     seen: set[str] = set()
     candidates = (
         unit.text[i : i + length] for length in (4, 3, 5) for unit in zh.units() for i in range(len(unit.text) - length)
@@ -61,6 +64,7 @@ def term_base(real: Path, zh: Declaration, size: int, target: Path) -> Path:
                 "zh": s,
                 "en": ["the"],
                 "kind": "concept",
+                "subject": "governance",
                 "status": "site",
                 "note": {"zh": "合成条目。", "en": "A synthetic entry."},
             }

@@ -167,7 +167,8 @@ PAGE_KINDS = [
     "/zh/glossary/",
     "/en/glossary/",
     "/zh/glossary/new-urban-agenda/",
-    "/en/glossary/localization/",
+    "/en/glossary/sdg-localization/",
+    "/en/glossary/localization/",  # an id whose entry moved
     "/zh/instruments/",
     "/en/instruments/a-res-71-256/",
     "/zh/downloads/",

@@ -47,6 +47,7 @@ def serving(tmp_path: Path) -> Iterator[Serving]:
     shutil.copy(ROOT / "source" / "declaration.zh.txt", zh)
     shutil.copy(ROOT / "source" / "declaration.en.txt", en)
     shutil.copy(ROOT / "glossary" / "terms.yml", terms)
+    shutil.copy(ROOT / "glossary" / "formulae.yml", tmp_path / "formulae.yml")  # read beside terms.yml
     tmp.mkdir()
     port = _free_port()
     env = {
@@ -110,11 +111,11 @@ def test_an_edit_reloads_the_open_page(browser: Browser, serving: Serving):
     zh = serving.zh
     zh.write_text(zh.read_text(encoding="utf-8").replace("探索各种机制和平台", "探索各项机制和平台"), encoding="utf-8")
     expect(page.locator('#para_13__list_1__point_a .decl-alt[lang="zh"]')).to_contain_text("各项机制", timeout=30_000)
-    page.goto(f"{serving.base}/zh/glossary/localization/")
+    page.goto(f"{serving.base}/zh/glossary/sdg-localization/")
     page.wait_for_timeout(300)
     terms = serving.terms
     terms.write_text(
-        terms.read_text(encoding="utf-8").replace("在本宣言中指可持续发展目标的本地化。", "新的说明。"),
+        terms.read_text(encoding="utf-8").replace("在地方一级落实、调整和监测可持续发展目标的过程。", "新的说明。"),
         encoding="utf-8",
     )
     expect(page.locator(".glossary-entry")).to_contain_text("新的说明。", timeout=30_000)
@@ -140,7 +141,7 @@ def test_a_new_paragraph_reaches_every_page_navigation(browser: Browser, serving
     ("name", "broken", "message"),
     [
         ("source", lambda t: t.replace("\n7. ", "\n9. ", 1), "declaration.zh.txt:24: expected paragraph 7"),
-        ("glossary", lambda t: t.replace("zh: 人居署", "zh: [人居署", 1), "terms.yml:"),
+        ("glossary", lambda t: t.replace("{term: 人居署,", "{term: [人居署,", 1), "terms.yml:"),
         ("date", lambda t: t + "\n- id: x\n  zh: 二〇一六\n  note: 2016-02-30\n", "invalid date '2016-02-30'"),
     ],
 )
@@ -164,7 +165,7 @@ def test_a_broken_edit_shows_its_error_and_the_server_recovers(
     time.sleep(0.05)
     target.write_text(good, encoding="utf-8")
     expect(overlay).to_have_count(0, timeout=30_000)
-    expect(page.locator(".glossary-list")).to_be_visible()
+    expect(page.locator(".glossary-list").first).to_be_visible()
     time.sleep(1)
     assert serving.output().count("Reloading browsers") == rebuilds + 1
     assert message in serving.output()
