@@ -18,6 +18,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from unhabitat import render
+from unhabitat.address import site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import LABELS
 from unhabitat.pipeline import Build, load_build
@@ -26,6 +27,8 @@ log = get_plugin_logger("declaration")
 # Under `make serve` (which sets SERVING), digests of the generated Markdown of the last build are
 # kept in the site folder, so that a dirty rebuild renders only the pages that changed.
 SERVING = "DECLARATION_SERVING"
+# Set by `make release` and the deploy workflow: a build without a public address fails.
+RELEASE = "DECLARATION_RELEASE"
 DIGESTS = ".page-digests.json"
 
 
@@ -33,15 +36,21 @@ DIGESTS = ".page-digests.json"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
     extra = config.extra
-    site_root = extra["site_root"].rstrip("/") + "/"
+    address = site_address(config.site_url)
+    if not address.public:
+        if os.environ.get(RELEASE):
+            raise PluginError(address.release_problem())
+        if extra["edition"] == "zh" and not os.environ.get(SERVING):
+            log.info(address.preview_notice())  # info, not a warning: a preview is a legitimate strict build
     try:
-        build = load_build(base, extra["sources"], extra["glossary"], extra["edition"], site_root)
+        build = load_build(base, extra["sources"], extra["glossary"], extra["edition"], address.root)
     except SourceError as e:
         raise PluginError(str(e)) from e
     for problem in build.problems:
         log.warning(problem)
     extra["build"] = build
-    config.site_url = f"{site_root}{build.edition.lang}/"
+    extra["site_root"] = address.root  # for the sitemap template's hreflang links
+    config.site_url = f"{address.root}{build.edition.lang}/"
     config.nav = render.navigation(build.edition)
     config.plugins["material/search"].config.jieba_dict_user = str(_write_user_dictionary(base, build))
     return config
