@@ -6,7 +6,7 @@ from html import escape
 
 from . import cite, exports, search_index
 from .landing import landing_page
-from .render import Edition, md_escape
+from .render import Edition, md_escape, official_record_html
 
 DESCRIPTIONS = {
     "declaration.zh.md": ("中文全文（Markdown）", "Chinese text (Markdown)"),
@@ -55,7 +55,7 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
         "glossary.csv": exports.glossary_csv(glossary),
     }
     for lang, text in (("zh", zh), ("en", en)):
-        work = cite.Work.of(text, lang)
+        work = cite.Work.of(text, lang, edition.record)
         for ext, fmt in CITATION_FORMATS.items():
             files[f"citations.{lang}.{ext}"] = fmt(work, _cited_units(edition, lang))
     return files
@@ -87,6 +87,6 @@ def downloads_page(edition: Edition, files: dict[str, str]) -> str:
     head = ("文件", "内容", "大小") if edition.lang == "zh" else ("File", "Contents", "Size")
     header = "".join(f"<th>{h}</th>" for h in head)
     return (
-        f"# {md_escape(title)}\n\n"
+        f"# {md_escape(title)}\n\n{official_record_html(edition)}\n\n"
         f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
     )

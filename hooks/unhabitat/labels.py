@@ -25,6 +25,12 @@ class Labels:
     downloads: str
     glossary: str
     instruments: str
+    actions: str
+    site_form: str
+    copy: str
+    adopted: str
+    official_record: str
+    symbol: str
 
 
 LABELS = {
@@ -45,6 +51,12 @@ LABELS = {
         downloads="下载",
         glossary="术语表",
         instruments="所引文书",
+        actions="{unit}：链接与引文",
+        site_form="本站格式",
+        copy="复制",
+        adopted="通过日期",
+        official_record="正式记录",
+        symbol="文号",
     ),
     "en": Labels(
         language="English",
@@ -63,6 +75,12 @@ LABELS = {
         downloads="Downloads",
         glossary="Glossary",
         instruments="Cited instruments",
+        actions="Link and citation: {unit}",
+        site_form="This site",
+        copy="Copy",
+        adopted="Adopted",
+        official_record="Official record",
+        symbol="Symbol",
     ),
 }
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from . import downloads, glossary_pages, instrument_pages, render
 from .align import check_alignment
 from .glossary import build_glossary, check_every_term_occurs, consistency_misses
+from .record import RECORD_FILE, OfficialRecord, load_record
 from .references import Reference, detect
 from .register import Instrument, load_instruments
 from .render import Edition
@@ -75,6 +76,14 @@ def load_build(
         f"{zh.path}: segmentation splits '{s.form}' in {s.unit}; raise its frequency or fix the term base"
         for s in glossary.splits
     ]
+    # The official record sits beside the Chinese source; another declaration may have none yet.
+    record_path = paths["zh"].parent / RECORD_FILE
+    record: OfficialRecord | None = None
+    if record_path.is_file():
+        record = load_record(record_path, _label(record_path, base))
     other = "en" if lang == "zh" else "zh"
-    edition = Edition(lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root)
-    return Build(edition, references, (*paths.values(), *files.values()), tuple(problems))
+    edition = Edition(
+        lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record
+    )
+    inputs = (*paths.values(), *files.values(), *([record_path] if record else []))
+    return Build(edition, references, inputs, tuple(problems))

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
 
-from . import cite
+from . import cite, styles
 from .glossary import Glossary, Mark, chinese_marks, english_marks
 from .labels import LABELS, Labels, paragraph_title, unit_name
 from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
+from .record import OfficialRecord
 from .references import Reference
 from .register import Instrument
 from .structured import paragraph_data
@@ -40,6 +41,7 @@ class Edition:
     references: tuple[Reference, ...] = ()
     instruments: dict[str, Instrument] = field(default_factory=dict)
     site_root: str = "http://127.0.0.1:8000/"
+    record: OfficialRecord | None = None
 
     @property
     def labels(self) -> Labels:
@@ -47,7 +49,19 @@ class Edition:
 
     @property
     def work(self) -> cite.Work:
-        return cite.Work.of(self.text, self.lang)
+        return cite.Work.of(self.text, self.lang, self.record)
+
+    @cached_property
+    def styled_citations(self) -> dict[str, list[tuple[str, str]]]:
+        """Unit id → (style name, citation) in this edition's styles, rendered from its CSL-JSON."""
+        units = list(self.text.units())
+        items = cite.csl_items(self.work, [(u, self.permalink(u)) for u in units])
+        rendered = styles.render(items, self.lang)
+        order = styles.order(self.lang)
+        return {
+            unit.uid: [(dict(style.name)[self.lang], rendered[item["id"]][style.key]) for style in order]
+            for unit, item in zip(units, items, strict=True)
+        }
 
     def zh_en(self) -> tuple[Declaration, Declaration]:
         return (self.text, self.other) if self.lang == "zh" else (self.other, self.text)
@@ -156,16 +170,31 @@ def _num(unit: Unit) -> str:
 
 
 def _cite_control(unit: Unit, edition: Edition) -> str:
+    """One control per unit: copy its link, copy its citation in each style, download its citation files.
+
+    The texts carry the configured public address; unit-actions.js puts the address the page is served
+    from in their place, so that the copied link and the copied citations always agree."""
     labels = edition.labels
-    text = cite.citation(edition.work, unit, edition.permalink(unit))
+    name = unit_name(unit, edition.lang)
+    forms = [(labels.site_form, cite.citation(edition.work, unit, edition.permalink(unit)))]
+    forms += edition.styled_citations[unit.uid]
+    items = "".join(
+        f'<li><span class="decl-cite-style">{escape(style)}</span> <span class="decl-cite-text">{escape(text)}</span> '
+        f'<button type="button" class="decl-cite-copy" aria-label="{escape(f"{labels.copy_citation}: {style}")}">'
+        f"{escape(labels.copy)}</button></li>"
+        for style, text in forms
+    )
     base = f"../cite/{cite.file_slug(unit)}"
+    title = escape(labels.actions.format(unit=name))
     return (
-        f'<details class="decl-cite" data-search-exclude><summary>{escape(labels.cite)}</summary>'
-        f'<div class="decl-cite-body"><p class="decl-cite-text">{escape(text)}</p>'
-        f'<button type="button" class="md-button decl-cite-copy" data-copy="{escape(text)}">'
-        f"{escape(labels.copy_citation)}</button> "
-        f'<a href="{base}.bib" download>BibTeX</a> · <a href="{base}.ris" download>RIS</a> · '
-        f'<a href="{base}.json" download>CSL-JSON</a></div></details>'
+        f'<details class="decl-actions" data-search-exclude><summary title="{title}" aria-label="{title}">'
+        '<span aria-hidden="true">⋯</span></summary><div class="decl-actions-body">'
+        f'<p><a class="decl-permalink" href="#{unit.eid}" data-permalink>'
+        f"{escape(labels.copy_link.format(unit=name))}</a></p>"
+        f'<ul class="decl-cite-forms">{items}</ul>'
+        f'<p class="decl-cite-files">{escape(labels.downloads)}: <a href="{base}.bib" download>BibTeX</a> · '
+        f'<a href="{base}.ris" download>RIS</a> · <a href="{base}.json" download>CSL-JSON</a></p>'
+        "</div></details>"
     )
 
 
@@ -174,12 +203,7 @@ def _cell(unit: Unit, edition: Edition | None, lang: str, spans: list[Span] | No
     body = f'<span class="decl-num">{_num(unit)}</span> {inline(unit.text, anchors=edition is not None, spans=spans)}'
     if edition is None:
         return f'<div class="decl-cell decl-alt" lang="{lang}" data-search-exclude><p>{body}</p></div>'
-    label = escape(LABELS[lang].copy_link.format(unit=unit_name(unit, lang)))
-    control = (
-        f'<a class="decl-permalink" href="#{unit.eid}" title="{label}" '
-        f'aria-label="{label}" data-permalink data-search-exclude>¶</a>'
-    )
-    return f'<div class="decl-cell" lang="{lang}"><p>{body} {control}</p>{_cite_control(unit, edition)}</div>'
+    return f'<div class="decl-cell" lang="{lang}"><p>{body}</p>{_cite_control(unit, edition)}</div>'
 
 
 def _unit_row(unit: Unit, edition: Edition, spans: dict[str, list[Span]]) -> str:
@@ -253,6 +277,21 @@ def _header_html(edition: Edition) -> str:
     return "".join(lines)
 
 
+def official_record_html(edition: Edition) -> str:
+    """The declaration's date of adoption, UN document symbol (once verified) and official record."""
+    record, labels = edition.record, edition.labels
+    if record is None:
+        return ""
+    lang = edition.lang
+    parts = [f"{escape(labels.adopted)}: {escape(record.date_text(lang))}"]
+    if record.symbol:
+        parts.append(f"{escape(labels.symbol)}: {escape(record.symbol)}")
+    parts.append(
+        f'{escape(labels.official_record)}: <a href="{escape(record.url[lang])}">{escape(record.label[lang])}</a>'
+    )
+    return f'<p class="decl-official">{" · ".join(parts)}</p>'
+
+
 def home_page(edition: Edition) -> str:
     labels = edition.labels
     toc = "\n".join(
@@ -268,7 +307,8 @@ def home_page(edition: Edition) -> str:
             (labels.downloads, "downloads.md"),
         )
     )
-    return f"{_header_html(edition)}\n\n## {md_escape(labels.contents)} {{#contents}}\n\n{toc}\n\n{more}\n"
+    contents = f"## {md_escape(labels.contents)} {{#contents}}"
+    return f"{_header_html(edition)}\n\n{official_record_html(edition)}\n\n{contents}\n\n{toc}\n\n{more}\n"
 
 
 def full_text_page(edition: Edition) -> str:
