@@ -105,11 +105,11 @@ def test_published_permalinks_never_break(site):
 def primary_text(element) -> str:
     """The reader-visible text of a unit's primary cell, without its number and link control."""
     cell = element.find_class("decl-cell")[0]
-    for control in [*cell.find_class("decl-tip"), *cell.find_class("decl-cite")]:
+    for control in [*cell.find_class("decl-tip"), *cell.find_class("decl-actions")]:
         control.drop_tree()
     text = cell.text_content()
     text = re.sub(r"^(\d+\.|\([a-z]\)) ", "", text)
-    return text.removesuffix(" ¶")
+    return text
 
 
 @pytest.mark.parametrize(("lang", "source"), [("zh", SOURCE_ZH), ("en", SOURCE_EN)])
