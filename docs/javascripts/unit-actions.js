@@ -1,5 +1,6 @@
 // The unit-actions control of every paragraph and sub-paragraph: copy its link, copy its citation in a
-// style, download its citation files. No third-party code, no network.
+// style, download its citation files; and the translator's note markers, which open their note in place.
+// No third-party code, no network.
 (function () {
   "use strict";
   var zh = (document.documentElement.getAttribute("lang") || "").indexOf("zh") === 0;
@@ -56,7 +57,20 @@
     });
   }
 
+  function openNote(id) {
+    var note = document.getElementById(id);
+    if (!note || !note.matches("details.decl-tn")) { return false; }
+    note.open = true;
+    note.querySelector("summary").focus();
+    return true;
+  }
+
   document.addEventListener("click", function (event) {
+    var marker = event.target.closest(".decl-tn-ref");
+    if (marker && openNote(marker.getAttribute("href").slice(1))) {
+      event.preventDefault();
+      return;
+    }
     var link = event.target.closest(".decl-actions [data-permalink]");
     if (link) {
       event.preventDefault();
@@ -84,4 +98,5 @@
   });
 
   document.querySelectorAll(".decl-row[data-permalink-url]").forEach(localise);
+  if (location.hash) { openNote(decodeURIComponent(location.hash.slice(1))); }
 })();

@@ -31,6 +31,9 @@ class Labels:
     adopted: str
     official_record: str
     symbol: str
+    notes: str
+    note: str
+    note_on: str
 
 
 LABELS = {
@@ -57,6 +60,9 @@ LABELS = {
         adopted="通过日期",
         official_record="正式记录",
         symbol="文号",
+        notes="译者注",
+        note="译者注",
+        note_on="译者注（英文本“{at}”）",
     ),
     "en": Labels(
         language="English",
@@ -81,6 +87,9 @@ LABELS = {
         adopted="Adopted",
         official_record="Official record",
         symbol="Symbol",
+        notes="Translator's notes",
+        note="Translator's note",
+        note_on="Translator's note on “{at}”",
     ),
 }
 

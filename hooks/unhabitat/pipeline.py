@@ -11,6 +11,7 @@ from pathlib import Path
 from . import downloads, glossary_pages, instrument_pages, render
 from .align import check_alignment
 from .glossary import build_glossary, check_every_term_occurs, consistency_misses
+from .notes import Note, load_notes, notes_path
 from .record import RECORD_FILE, OfficialRecord, load_record
 from .references import Reference, detect
 from .register import Instrument, load_instruments
@@ -39,6 +40,8 @@ class Build:
         pages |= glossary_pages.pages(edition, self.instruments)
         pages |= instrument_pages.pages(edition)
         pages["downloads.md"] = downloads.downloads_page(edition, self.root_files)
+        if edition.notes:
+            pages["notes.md"] = render.notes_page(edition)
         return dict(sorted(pages.items()))
 
     @cached_property
@@ -81,9 +84,15 @@ def load_build(
     record: OfficialRecord | None = None
     if record_path.is_file():
         record = load_record(record_path, _label(record_path, base))
+    # The English edition's translator's notes, beside its text; both editions show them.
+    note_path = notes_path(paths["en"], "en")
+    notes: tuple[Note, ...] = ()
+    if note_path.is_file():
+        notes = load_notes(note_path, _label(note_path, base), en)
     other = "en" if lang == "zh" else "zh"
     edition = Edition(
-        lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record
+        lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record, notes
     )
-    inputs = (*paths.values(), *files.values(), *([record_path] if record else []))
+    optional = [p for p, present in ((record_path, record), (note_path, notes)) if present]
+    inputs = (*paths.values(), *files.values(), *optional)
     return Build(edition, references, inputs, tuple(problems))

@@ -19,6 +19,7 @@ from . import cite, styles
 from .glossary import Glossary, Mark, chinese_marks, english_marks
 from .labels import LABELS, Labels, paragraph_title, unit_name
 from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
+from .notes import Note
 from .record import OfficialRecord
 from .references import Reference
 from .register import Instrument
@@ -42,6 +43,7 @@ class Edition:
     instruments: dict[str, Instrument] = field(default_factory=dict)
     site_root: str = "http://127.0.0.1:8000/"
     record: OfficialRecord | None = None
+    notes: tuple[Note, ...] = ()  # the English edition's translator's notes, shown in both editions
 
     @property
     def labels(self) -> Labels:
@@ -50,6 +52,10 @@ class Edition:
     @property
     def work(self) -> cite.Work:
         return cite.Work.of(self.text, self.lang, self.record)
+
+    @cached_property
+    def notes_by_unit(self) -> dict[str, tuple[Note, ...]]:
+        return group_by(self.notes, lambda note: note.unit)
 
     @cached_property
     def styled_citations(self) -> dict[str, list[tuple[str, str]]]:
@@ -199,19 +205,49 @@ def _cite_control(unit: Unit, edition: Edition) -> str:
 
 
 def _cell(unit: Unit, edition: Edition | None, lang: str, spans: list[Span] | None = None) -> str:
-    """The primary cell when ``edition`` is given (ids, controls), else the counterpart's."""
+    """The primary cell when ``edition`` is given (ids, notes, controls), else the counterpart's."""
     body = f'<span class="decl-num">{_num(unit)}</span> {inline(unit.text, anchors=edition is not None, spans=spans)}'
     if edition is None:
         return f'<div class="decl-cell decl-alt" lang="{lang}" data-search-exclude><p>{body}</p></div>'
-    return f'<div class="decl-cell" lang="{lang}"><p>{body}</p>{_cite_control(unit, edition)}</div>'
+    notes = _notes(unit, edition)
+    return f'<div class="decl-cell" lang="{lang}"><p>{body}</p>{notes}{_cite_control(unit, edition)}</div>'
+
+
+def _note_markers(unit: Unit, edition: Edition, spans: list[Span]) -> list[Span]:
+    """Where the English text shows a translator's note: a marker after its words, never inside a link."""
+    markers: list[Span] = []
+    for note in edition.notes_by_unit.get(unit.uid, ()):
+        at = max([note.end, *(end for start, end, _, _ in spans if start < note.end < end)])
+        label = escape(f"{edition.labels.note} {note.index}")
+        marker = (
+            f'<a class="decl-tn-ref" href="#{note.eid(unit)}" aria-label="{label}" data-search-exclude>'
+            f"<sup>TN{note.index}</sup></a>"
+        )
+        markers.append((at, at, marker, ""))
+    return markers
+
+
+def _notes(unit: Unit, edition: Edition) -> str:
+    """The unit's translator's notes, each a disclosure under its text (in the edition's language)."""
+    out = []
+    for note in edition.notes_by_unit.get(unit.uid, ()):
+        summary = escape(edition.labels.note_on.format(at=note.at))
+        out.append(
+            f'<details class="decl-tn" id="{note.eid(unit)}" data-search-exclude><summary>{summary}</summary>'
+            f"<p>{escape(note.text[edition.lang])}</p></details>"
+        )
+    return "".join(out)
 
 
 def _unit_row(unit: Unit, edition: Edition, spans: dict[str, list[Span]]) -> str:
     twin = edition.other.unit(unit.uid)
     kind = "decl-point" if unit.letter else "decl-para"
+    own = spans.get(unit.uid, [])
+    if edition.lang == "en":
+        own = own + _note_markers(unit, edition, own)
     return (
         f'<div class="decl-row {kind}" id="{unit.eid}" data-permalink-url="{escape(edition.permalink(unit))}">'
-        f"{_cell(unit, edition, edition.lang, spans.get(unit.uid))}{_cell(twin, None, edition.other_lang)}</div>"
+        f"{_cell(unit, edition, edition.lang, own)}{_cell(twin, None, edition.other_lang)}</div>"
     )
 
 
@@ -327,6 +363,21 @@ def full_text_page(edition: Edition) -> str:
     )
 
 
+def notes_page(edition: Edition) -> str:
+    """Every translator's note of the English edition, in unit order, in the edition's language."""
+    labels = edition.labels
+    sections = []
+    for note in edition.notes:
+        unit = edition.text.unit(note.unit)
+        name = md_escape(unit_name(unit, edition.lang))
+        heading = md_escape(labels.note_on.format(at=note.at))
+        sections.append(
+            f"## [{name}]({unit.paragraph}.md#{unit.eid}): {heading} {{#{note.eid(unit)}}}\n\n"
+            f"{md_escape(note.text[edition.lang])}\n"
+        )
+    return f"# {md_escape(labels.notes)}\n\n" + "\n".join(sections)
+
+
 NAV_GROUP = 25
 
 
@@ -346,6 +397,7 @@ def navigation(edition: Edition) -> list:
         {labels.home: "index.md"},
         {labels.paragraphs: items},
         {labels.full_text: "full.md"},
+        *([{labels.notes: "notes.md"}] if edition.notes else []),
         {labels.glossary: "glossary/index.md"},
         {labels.instruments: "instruments/index.md"},
         {labels.downloads: "downloads.md"},

@@ -113,3 +113,18 @@ def test_the_control_hides_until_hover_on_a_desktop_and_shows_on_a_phone(browser
     expect(phone.locator("#para_13__list_1__point_c .decl-actions-body")).to_be_hidden()
     screenshot(phone, "zh-13-unit-actions-phone")
     context.close()
+
+
+def test_open_a_translators_note(page: Page):
+    page.goto("/en/2/")
+    note = page.locator("#para_2__tn_1")
+    expect(note.locator("p")).to_be_hidden()
+    page.locator("#para_2 a.decl-tn-ref").focus()
+    page.keyboard.press("Enter")
+    expect(note).to_have_attribute("open", "")
+    expect(note.locator("p")).to_contain_text("United Nations Habitat Assembly")
+    expect(note.locator("summary")).to_be_focused()
+    screenshot(page, "en-2-note")
+    page.goto("/zh/2/")
+    page.locator("#para_2__tn_1 summary").click()
+    expect(page.locator("#para_2__tn_1 p")).to_contain_text("联合国人居大会")
