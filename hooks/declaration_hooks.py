@@ -43,11 +43,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if extra["edition"] == "zh" and not os.environ.get(SERVING):
             log.info(address.preview_notice())  # info, not a warning: a preview is a legitimate strict build
     try:
-        build = load_build(base, extra["sources"], extra["glossary"], extra["edition"], address.root)
+        build = load_build(base, extra["sources"], extra["glossary"], extra["edition"], address.root, history=True)
     except SourceError as e:
         raise PluginError(str(e)) from e
     for problem in build.problems:
         log.warning(problem)
+    for notice in build.notices:
+        log.info(notice)  # a shallow clone still builds: the site then shows no history
     extra["build"] = build
     extra["site_root"] = address.root  # for the sitemap template's hreflang links
     config.site_url = f"{address.root}{build.edition.lang}/"

@@ -31,6 +31,7 @@ PAGES = {
     "404.html",
     "full/index.html",
     "notes/index.html",
+    "changes/index.html",
     "downloads/index.html",
     "glossary/index.html",
     "instruments/index.html",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .labels import unit_name
 from .model import Declaration, Unit
-from .record import OfficialRecord
+from .record import OfficialRecord, date_text
 
 RE_YEAR = re.compile(r"\d{4}")
 
@@ -27,14 +27,24 @@ class Work:
     place: str
     year: str
     record: OfficialRecord | None = None
+    revisions: tuple[tuple[str, str], ...] = ()  # (unit id, YYYY-MM-DD of its current wording)
 
     @classmethod
-    def of(cls, text: Declaration, lang: str, record: OfficialRecord | None = None) -> Work:
+    def of(
+        cls, text: Declaration, lang: str, record: OfficialRecord | None = None, revisions: dict[str, str] | None = None
+    ) -> Work:
         date_place = text.header.date_place
         years = RE_YEAR.findall(date_place)
         parts = [p.strip() for p in re.split(r"[，,]", date_place)]
         place = next((p for p in parts if not any(c.isdigit() for c in p)), "")
-        return cls(lang, text.header.title, "".join(text.header.body), place, years[-1] if years else "", record)
+        year = years[-1] if years else ""
+        dated = tuple(sorted((uid, date) for uid, date in (revisions or {}).items() if date))
+        return cls(lang, text.header.title, "".join(text.header.body), place, year, record, dated)
+
+    def revised(self, unit: Unit) -> str:
+        """When the cited wording of ``unit`` was last revised, as running text ("" if unknown)."""
+        date = dict(self.revisions).get(unit.uid, "")
+        return date_text(date, self.lang) if date else ""
 
     @property
     def date_text(self) -> str:
@@ -69,10 +79,13 @@ def permalink(site_root: str, lang: str, unit: Unit) -> str:
 def citation(work: Work, unit: Unit, url: str) -> str:
     """联合国人居大会第二届会议部长级宣言（2023年6月9日，内罗毕），第13段(a)分段，<permalink>"""
     symbol = f"{work.symbol}, " if work.symbol else ""
+    revised = work.revised(unit)
     if work.lang == "zh":
-        return f"{work.title}（{symbol}{work.date_text}，{work.place}），{unit_name(unit, 'zh')}，{url}"
+        version = f"（本站文本修订于{revised}）" if revised else ""
+        return f"{work.title}（{symbol}{work.date_text}，{work.place}），{unit_name(unit, 'zh')}{version}，{url}"
     name = unit_name(unit, "en")
-    return f"{work.title} ({symbol}{work.place}, {work.date_text}), {name}, {url} (unofficial translation)"
+    version = f", revised {revised}" if revised else ""
+    return f"{work.title} ({symbol}{work.place}, {work.date_text}), {name}, {url} (unofficial translation{version})"
 
 
 def file_slug(unit: Unit) -> str:
@@ -84,8 +97,15 @@ def _key(unit: Unit, lang: str) -> str:
 
 
 def _note(work: Work, unit: Unit) -> str:
-    place = unit_name(unit, work.lang)
-    return place if work.lang == "zh" else f"{place}; unofficial translation from the Chinese"
+    place, revised = unit_name(unit, work.lang), work.revised(unit)
+    if work.lang == "zh":
+        return f"{place}；本站文本修订于{revised}" if revised else place
+    return f"{place}; unofficial translation from the Chinese" + (f", revised {revised}" if revised else "")
+
+
+def _genre(work: Work, unit: Unit) -> str:
+    revised = work.revised(unit)
+    return f"unofficial translation, revised {revised}" if revised else "unofficial translation"
 
 
 BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -159,7 +179,7 @@ def csl_items(work: Work, units: list[tuple[Unit, str]]) -> list[dict]:
             "language": work.lang,
         }
         if work.lang == "en":
-            item["genre"] = "unofficial translation"
+            item["genre"] = _genre(work, unit)  # the styles print the genre: the caveat and the wording's date
         if work.symbol:
             item["number"] = work.symbol
         items.append(item)

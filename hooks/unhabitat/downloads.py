@@ -58,7 +58,7 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
         "glossary.csv": exports.glossary_csv(glossary),
     }
     for lang, text in (("zh", zh), ("en", en)):
-        work = cite.Work.of(text, lang, edition.record)
+        work = cite.Work.of(text, lang, edition.record, edition.revisions(lang))
         for ext, fmt in CITATION_FORMATS.items():
             files[f"citations.{lang}.{ext}"] = fmt(work, _cited_units(edition, lang))
     return files

@@ -34,6 +34,13 @@ class Labels:
     notes: str
     note: str
     note_on: str
+    revised: str
+    earlier: str
+    changes: str
+    changes_intro: str
+    no_history: str
+    draft: str
+    previously: str
 
 
 LABELS = {
@@ -63,6 +70,13 @@ LABELS = {
         notes="译者注",
         note="译者注",
         note_on="译者注（英文本“{at}”）",
+        revised="本站文本修订于{date}",
+        earlier="早先措辞（{n}）",
+        changes="修订记录",
+        changes_intro="本站各段文本的修订，最新的在前，取自源文本的版本历史。每一措辞都有固定地址。",
+        no_history="本次构建没有版本历史（{reason}）。",
+        draft="未提交的修订",
+        previously="此前措辞",
     ),
     "en": Labels(
         language="English",
@@ -90,6 +104,16 @@ LABELS = {
         notes="Translator's notes",
         note="Translator's note",
         note_on="Translator's note on “{at}”",
+        revised="revised {date}",
+        earlier="Earlier wordings ({n})",
+        changes="What changed",
+        changes_intro=(
+            "Revisions of the text of each unit on this site, newest first, from the version history of "
+            "the source texts. Every wording has its own stable address."
+        ),
+        no_history="This build has no version history ({reason}).",
+        draft="revision not yet committed",
+        previously="previous wording",
     ),
 }
 

@@ -11,12 +11,13 @@ from pathlib import Path
 from . import downloads, glossary_pages, instrument_pages, render
 from .align import check_alignment
 from .glossary import build_glossary, check_every_term_occurs, consistency_misses
+from .history import History, unit_history
 from .notes import Note, load_notes, notes_path
 from .record import RECORD_FILE, OfficialRecord, load_record
 from .references import Reference, detect
 from .register import Instrument, load_instruments
 from .render import Edition
-from .source_text import read_source
+from .source_text import parse, read_source
 from .termbase import load_terms
 
 
@@ -26,6 +27,7 @@ class Build:
     references: dict[str, tuple[Reference, ...]]
     inputs: tuple[Path, ...]
     problems: tuple[str, ...]
+    notices: tuple[str, ...] = ()  # worth saying, not a reason to fail a strict build
 
     @property
     def instruments(self) -> dict[str, Instrument]:
@@ -40,6 +42,7 @@ class Build:
         pages |= glossary_pages.pages(edition, self.instruments)
         pages |= instrument_pages.pages(edition)
         pages["downloads.md"] = downloads.downloads_page(edition, self.root_files)
+        pages["changes.md"] = render.changes_page(edition)
         if edition.notes:
             pages["notes.md"] = render.notes_page(edition)
         return dict(sorted(pages.items()))
@@ -61,9 +64,15 @@ def _label(path: Path, base: Path) -> str:
 
 
 def load_build(
-    base: Path, sources: dict[str, str], data: dict[str, str], lang: str, site_root: str = "http://127.0.0.1:8000/"
+    base: Path,
+    sources: dict[str, str],
+    data: dict[str, str],
+    lang: str,
+    site_root: str = "http://127.0.0.1:8000/",
+    history: bool = False,
 ) -> Build:
-    """Raises ``SourceError`` (file:line) on any input that cannot build."""
+    """Raises ``SourceError`` (file:line) on any input that cannot build. With ``history``, each unit's
+    revisions come from git (the golden tests leave it out: their pages must not depend on the clone)."""
     paths = {name: base / path for name, path in sources.items()}
     files = {name: base / path for name, path in data.items()}
     texts = {name: read_source(path, _label(path, base)) for name, path in paths.items()}
@@ -89,10 +98,18 @@ def load_build(
     notes: tuple[Note, ...] = ()
     if note_path.is_file():
         notes = load_notes(note_path, _label(note_path, base), en)
+    histories = {name: History(reason="not asked for") for name in texts}
+    notices: list[str] = []
+    if history:
+        histories = {name: unit_history(paths[name].resolve(), text, parse) for name, text in texts.items()}
+        notices = [
+            f"{_label(paths[name], base)}: no revision history: {h.reason}" for name, h in histories.items() if h.reason
+        ]
     other = "en" if lang == "zh" else "zh"
     edition = Edition(
-        lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record, notes
-    )
+        lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record, notes,
+        histories,
+    )  # fmt: skip
     optional = [p for p, present in ((record_path, record), (note_path, notes)) if present]
     inputs = (*paths.values(), *files.values(), *optional)
-    return Build(edition, references, inputs, tuple(problems))
+    return Build(edition, references, inputs, tuple(problems), tuple(notices))

@@ -29,9 +29,13 @@ class OfficialRecord:
         return [int(p) for p in self.adopted.split("-")]
 
     def date_text(self, lang: str) -> str:
-        """``2023年6月9日`` / ``9 June 2023``."""
-        year, month, day = self.date_parts
-        return f"{year}年{month}月{day}日" if lang == "zh" else f"{day} {MONTHS[month - 1]} {year}"
+        return date_text(self.adopted, lang)
+
+
+def date_text(iso: str, lang: str) -> str:
+    """``2023-06-09`` → ``2023年6月9日`` / ``9 June 2023``."""
+    year, month, day = (int(p) for p in iso.split("-"))
+    return f"{year}年{month}月{day}日" if lang == "zh" else f"{day} {MONTHS[month - 1]} {year}"
 
 
 def load_record(path: Path, label: str) -> OfficialRecord:

@@ -17,10 +17,11 @@ from html import escape
 
 from . import cite, styles
 from .glossary import Glossary, Mark, chinese_marks, english_marks
+from .history import History
 from .labels import LABELS, Labels, paragraph_title, unit_name
 from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
 from .notes import Note
-from .record import OfficialRecord
+from .record import OfficialRecord, date_text
 from .references import Reference
 from .register import Instrument
 from .structured import paragraph_data
@@ -44,6 +45,7 @@ class Edition:
     site_root: str = "http://127.0.0.1:8000/"
     record: OfficialRecord | None = None
     notes: tuple[Note, ...] = ()  # the English edition's translator's notes, shown in both editions
+    histories: dict[str, History] = field(default_factory=dict)  # lang → revision history of its text
 
     @property
     def labels(self) -> Labels:
@@ -51,7 +53,16 @@ class Edition:
 
     @property
     def work(self) -> cite.Work:
-        return cite.Work.of(self.text, self.lang, self.record)
+        return cite.Work.of(self.text, self.lang, self.record, self.revisions(self.lang))
+
+    @property
+    def history(self) -> History:
+        return self.histories.get(self.lang) or History(reason="not asked for")
+
+    def revisions(self, lang: str) -> dict[str, str]:
+        """Unit id → the date its current wording was committed, in one language's text."""
+        history = self.histories.get(lang) or History()
+        return {uid: history.revised(uid) for uid in history.units}
 
     @cached_property
     def notes_by_unit(self) -> dict[str, tuple[Note, ...]]:
@@ -197,11 +208,33 @@ def _cite_control(unit: Unit, edition: Edition) -> str:
         '<span aria-hidden="true">⋯</span></summary><div class="decl-actions-body">'
         f'<p><a class="decl-permalink" href="#{unit.eid}" data-permalink>'
         f"{escape(labels.copy_link.format(unit=name))}</a></p>"
-        f'<ul class="decl-cite-forms">{items}</ul>'
+        f'<ul class="decl-cite-forms">{items}</ul>{_revisions(unit, edition)}'
         f'<p class="decl-cite-files">{escape(labels.downloads)}: <a href="{base}.bib" download>BibTeX</a> · '
         f'<a href="{base}.ris" download>RIS</a> · <a href="{base}.json" download>CSL-JSON</a></p>'
         "</div></details>"
     )
+
+
+def _revisions(unit: Unit, edition: Edition) -> str:
+    """When the unit was last revised and, on request, its earlier wordings, each with its address."""
+    wordings = edition.history.of(unit.uid)
+    if not wordings:
+        return ""
+    labels, lang = edition.labels, edition.lang
+
+    def dated(wording) -> str:
+        when = date_text(wording.date, lang) if wording.date else labels.draft
+        return f'<a href="../changes/#{wording.anchor(unit.eid)}">{escape(when)}</a>'
+
+    current = wordings[-1]
+    when = date_text(current.date, lang) if current.date else labels.draft
+    line = f'<p class="decl-revised">{escape(labels.revised.format(date=when))}</p>'
+    earlier = wordings[:-1]
+    if not earlier:
+        return line
+    items = "".join(f"<li>{dated(w)}: {escape(w.text)}</li>" for w in reversed(earlier))
+    summary = escape(labels.earlier.format(n=len(earlier)))
+    return f'{line}<details class="decl-history"><summary>{summary}</summary><ol>{items}</ol></details>'
 
 
 def _cell(unit: Unit, edition: Edition | None, lang: str, spans: list[Span] | None = None) -> str:
@@ -378,6 +411,34 @@ def notes_page(edition: Edition) -> str:
     return f"# {md_escape(labels.notes)}\n\n" + "\n".join(sections)
 
 
+def changes_page(edition: Edition) -> str:
+    """What changed: every wording of every unit, grouped by the revision that introduced it, newest first."""
+    labels, lang, history = edition.labels, edition.lang, edition.history
+    title = f"# {md_escape(labels.changes)}\n\n"
+    if history.reason:
+        return title + md_escape(labels.no_history.format(reason=history.reason)) + "\n"
+    order = {commit: n for n, commit in enumerate(history.commits)}
+    revisions: dict[tuple[int, str, str], list[str]] = {}
+    for unit in edition.text.units():
+        wordings = history.of(unit.uid)
+        for before, wording in zip((None, *wordings), wordings, strict=False):
+            key = (order.get(wording.commit, len(order)), wording.commit, wording.date)
+            previously = ""
+            if before is not None:
+                previously = f' · <a href="#{before.anchor(unit.eid)}">{escape(labels.previously)}</a>'
+            revisions.setdefault(key, []).append(
+                f'<div class="decl-wording" id="{wording.anchor(unit.eid)}"><p>'
+                f'<a href="../{unit.paragraph}/#{unit.eid}">{escape(unit_name(unit, lang))}</a>{previously}</p>'
+                f"<blockquote><p>{escape(wording.text)}</p></blockquote></div>"
+            )
+    sections = []
+    for (_, commit, date), entries in sorted(revisions.items(), reverse=True):
+        when = md_escape(date_text(date, lang) if date else labels.draft)
+        heading = f"## {when} · {commit} {{#r-{commit}}}" if commit else f"## {when} {{#r-draft}}"
+        sections.append(f"{heading}\n\n" + "".join(entries) + "\n")
+    return title + md_escape(labels.changes_intro) + "\n\n" + "\n".join(sections)
+
+
 NAV_GROUP = 25
 
 
@@ -398,6 +459,7 @@ def navigation(edition: Edition) -> list:
         {labels.paragraphs: items},
         {labels.full_text: "full.md"},
         *([{labels.notes: "notes.md"}] if edition.notes else []),
+        {labels.changes: "changes.md"},
         {labels.glossary: "glossary/index.md"},
         {labels.instruments: "instruments/index.md"},
         {labels.downloads: "downloads.md"},
