@@ -43,7 +43,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if extra["edition"] == "zh" and not os.environ.get(SERVING):
             log.info(address.preview_notice())  # info, not a warning: a preview is a legitimate strict build
     try:
-        build = load_build(base, extra["sources"], extra["glossary"], extra["edition"], address.root, history=True)
+        build = load_build(
+            base, extra["sources"], extra["glossary"], extra["edition"], address.root,
+            history=True, citation_cache=base / "build" / "citations" / f"{extra['edition']}.json",
+        )  # fmt: skip
     except SourceError as e:
         raise PluginError(str(e)) from e
     for problem in build.problems:

@@ -165,7 +165,8 @@ def test_every_bibtex_file_parses_with_a_protected_title(site):
             assert fields["date"] == "2023-06-09" and fields["month"] == "jun", path
             assert fields["url"].startswith("http://127.0.0.1:8000/"), path
     bib = (site.root / "en" / "cite" / "13a.bib").read_text(encoding="utf-8")
-    assert "note = {para. 13 (a); unofficial translation from the Chinese}" in bib
+    revised = r"revised \d{1,2} [A-Z][a-z]+ 20\d\d"  # the date of the wording's last commit
+    assert re.search(r"note = \{para\. 13 \(a\); unofficial translation from the Chinese, " + revised + r"\}", bib)
 
 
 def test_every_ris_file_parses_with_the_unit_in_the_title(site):
@@ -228,7 +229,8 @@ def test_csl_json_items(site):
     assert csl[0]["type"] == "document" and csl[0]["title"] == "联合国人居大会第二届会议部长级宣言，第13段(a)分段"
     assert csl[0]["issued"] == {"date-parts": [[2023, 6, 9]]} and csl[0]["URL"].endswith("#para_13__list_1__point_a")
     (en,) = json.loads((site.root / "en" / "cite" / "13a.json").read_text(encoding="utf-8"))
-    assert en["genre"] == "unofficial translation" and en["section"] == "para. 13 (a)"
+    assert re.fullmatch(r"unofficial translation, revised \d+ [A-Z][a-z]+ 20\d\d", en["genre"])
+    assert en["section"] == "para. 13 (a)"
     everything = json.loads((site.root / "citations.en.json").read_text(encoding="utf-8"))
     assert len(everything) == 29
 

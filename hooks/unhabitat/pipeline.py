@@ -70,6 +70,7 @@ def load_build(
     lang: str,
     site_root: str = "http://127.0.0.1:8000/",
     history: bool = False,
+    citation_cache: Path | None = None,
 ) -> Build:
     """Raises ``SourceError`` (file:line) on any input that cannot build. With ``history``, each unit's
     revisions come from git (the golden tests leave it out: their pages must not depend on the clone)."""
@@ -108,7 +109,7 @@ def load_build(
     other = "en" if lang == "zh" else "zh"
     edition = Edition(
         lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record, notes,
-        histories,
+        histories, citation_cache,
     )  # fmt: skip
     optional = [p for p, present in ((record_path, record), (note_path, notes)) if present]
     inputs = (*paths.values(), *files.values(), *optional)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from html import escape
+from pathlib import Path
 
 from . import cite, styles
 from .glossary import Glossary, Mark, chinese_marks, english_marks
@@ -46,6 +47,7 @@ class Edition:
     record: OfficialRecord | None = None
     notes: tuple[Note, ...] = ()  # the English edition's translator's notes, shown in both editions
     histories: dict[str, History] = field(default_factory=dict)  # lang → revision history of its text
+    citation_cache: Path | None = None  # rendered citations of the last build (see styles.render)
 
     @property
     def labels(self) -> Labels:
@@ -73,7 +75,7 @@ class Edition:
         """Unit id → (style name, citation) in this edition's styles, rendered from its CSL-JSON."""
         units = list(self.text.units())
         items = cite.csl_items(self.work, [(u, self.permalink(u)) for u in units])
-        rendered = styles.render(items, self.lang)
+        rendered = styles.render(items, self.lang, self.citation_cache)
         order = styles.order(self.lang)
         return {
             unit.uid: [(dict(style.name)[self.lang], rendered[item["id"]][style.key]) for style in order]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from browsing import screenshot
 from playwright.sync_api import Page, expect
 
@@ -47,11 +49,14 @@ def test_cite_and_copy(page: Page, base_url: str):
     texts = point.locator(".decl-cite-text")
     expect(texts).to_have_count(4)
     live = f"{base_url}/zh/13/#para_13__list_1__point_a"
-    expected = f"联合国人居大会第二届会议部长级宣言（2023年6月9日，内罗毕），第13段(a)分段，{live}"
+    expected = re.compile(
+        r"联合国人居大会第二届会议部长级宣言（2023年6月9日，内罗毕），第13段\(a\)分段"
+        r"（本站文本修订于20\d\d年\d+月\d+日），" + re.escape(live)
+    )
     expect(texts.first).to_have_text(expected)
     point.locator(".decl-cite-copy").first.click()
     expect(page.locator("#decl-status")).to_have_text("引文已复制")
-    assert page.evaluate("navigator.clipboard.readText()") == expected
+    assert expected.fullmatch(page.evaluate("navigator.clipboard.readText()"))
     point.locator(".decl-cite-copy").nth(1).click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.endswith(f"第13段(a)分段[Z/OL]. 内罗毕. {live}."), copied
@@ -79,7 +84,7 @@ def test_unit_actions_from_the_keyboard(page: Page, base_url: str):
     expect(summary).to_be_visible()  # hidden until hover on a desktop, shown on keyboard focus
     page.keyboard.press("Enter")
     expect(page.locator("#para_2 .decl-cite-text").first).to_contain_text("para. 2, ")
-    expect(page.locator("#para_2 .decl-cite-text").first).to_contain_text("(unofficial translation)")
+    expect(page.locator("#para_2 .decl-cite-text").first).to_contain_text("(unofficial translation, revised ")
     page.keyboard.press("Tab")
     expect(page.locator("#para_2 [data-permalink]")).to_be_focused()
     page.keyboard.press("Enter")
@@ -128,3 +133,21 @@ def test_open_a_translators_note(page: Page):
     page.goto("/zh/2/")
     page.locator("#para_2__tn_1 summary").click()
     expect(page.locator("#para_2__tn_1 p")).to_contain_text("联合国人居大会")
+
+
+def test_open_an_earlier_wording(page: Page, base_url: str):
+    page.goto("/en/12/")
+    row = open_actions(page, "para_12")
+    expect(row.locator(".decl-revised")).to_contain_text("revised ")
+    history = row.locator("details.decl-history")
+    history.locator("summary").click()
+    earlier = history.locator("li").first
+    expect(earlier).to_be_visible()
+    link = earlier.locator("a")
+    anchor = link.get_attribute("href").split("#")[1]
+    link.click()
+    expect(page).to_have_url(f"{base_url}/en/changes/#{anchor}")
+    wording = page.locator(f"#{anchor}")
+    expect(wording).to_be_in_viewport()
+    assert wording.locator("blockquote").text_content() in earlier.text_content()
+    screenshot(page, "en-changes")
