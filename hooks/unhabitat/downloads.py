@@ -38,6 +38,12 @@ def _cited_units(edition: Edition, lang: str) -> list:
     return [(u, edition.permalink(u, lang)) for u in text.units()]
 
 
+def _changed(edition: Edition) -> dict[str, str]:
+    """Unit id → the date of its last revision in either language (for the TMX's changedate)."""
+    zh, en = edition.revisions("zh"), edition.revisions("en")
+    return {uid: max(zh.get(uid, ""), en.get(uid, "")) for uid in zh.keys() | en.keys()}
+
+
 def root_files(edition: Edition, references_zh) -> dict[str, str]:
     """Files beside the two editions (the same bytes whichever edition builds them)."""
     zh, en = edition.zh_en()
@@ -50,7 +56,7 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
         "declaration.zh.txt": exports.plain_text(zh),
         "declaration.en.txt": exports.plain_text(en),
         "declaration.json": exports.document_model(zh, en),
-        "declaration.tmx": exports.tmx(zh, en, edition.notes),
+        "declaration.tmx": exports.tmx(zh, en, edition.notes, _changed(edition)),
         "permalinks.json": exports.permalinks(zh),
         "instruments.json": exports.instruments_json(edition.instruments, references_zh, [u.uid for u in zh.units()]),
         "glossary.json": exports.glossary_json(glossary),

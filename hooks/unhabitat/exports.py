@@ -34,9 +34,12 @@ def permalinks(text: Declaration) -> str:
 TMX_LANGS = {"zh": "zh-CN", "en": "en"}
 
 
-def tmx(zh: Declaration, en: Declaration, notes: tuple[Note, ...] = ()) -> str:
+def tmx(
+    zh: Declaration, en: Declaration, notes: tuple[Note, ...] = (), changed: dict[str, str] | None = None
+) -> str:
     """``declaration.tmx``: TMX 1.4b. One translation unit per citable unit (keyed by its eid), then the
-    title and each footnote; footnote markers are left out of the segments; translator's notes are notes."""
+    title and each footnote; footnote markers are left out of the segments; translator's notes are notes;
+    ``changed`` (unit id → YYYY-MM-DD of its last revision in either language) gives a unit its changedate."""
     by_unit = group_by(notes, lambda note: note.unit)
     english = {u.uid: u for u in en.units()}
     src, tgt = TMX_LANGS["zh"], TMX_LANGS["en"]
@@ -50,7 +53,9 @@ def tmx(zh: Declaration, en: Declaration, notes: tuple[Note, ...] = ()) -> str:
     ]
 
     def tu(tuid: str, citation: str, source: str, target: str, tu_notes: tuple[Note, ...] = ()) -> list[str]:
-        lines = [f'    <tu tuid="{tuid}">']
+        date = (changed or {}).get(citation, "")
+        stamp = f' changedate="{date.replace("-", "")}T000000Z"' if date else ""
+        lines = [f'    <tu tuid="{tuid}"{stamp}>']
         for note in tu_notes:  # the DTD puts notes and props before the variants
             lines += [
                 f'      <note xml:lang="{lang}">{escape(note.at)}: {escape(note.text[lang])}</note>'
