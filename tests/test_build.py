@@ -230,7 +230,7 @@ def test_markup_characters_show_literally(tmp_path):
 
 BAD_BUILDS = [
     ("zh", lambda t: t.replace("\n - (c)", "\n - (d)", 1), ":33: expected sub-paragraph (c)"),
-    ("en", lambda t: t.replace("\n- (h) To promote people-centred smart city approaches", "", 1), None),
+    ("en", lambda t: t.replace("\n- (h) Promote people-centred smart city approaches", "", 1), None),
     ("zh", lambda t: t.replace("\n- (h) 通过加强人居署", "", 1), None),
     ("en", lambda t: t.replace("¹ General", "⁴ General", 1), ":17: footnote 4 is not cited"),
     # Terminology consistency: strict mode fails on a unit whose English drops the term's equivalent.
@@ -252,7 +252,9 @@ BAD_BUILDS = [
 def test_bad_input_stops_the_build_with_file_and_line(tmp_path, lang, mutate, expected):
     paths = {"zh": SOURCE_ZH, "en": SOURCE_EN}
     bad = tmp_path / f"declaration.{lang}.txt"
-    bad.write_text(mutate(paths[lang].read_text(encoding="utf-8")), encoding="utf-8")
+    source = paths[lang].read_text(encoding="utf-8")
+    assert mutate(source) != source, "the mutation no longer matches the source text"
+    bad.write_text(mutate(source), encoding="utf-8")
     paths[lang] = bad
     built = build_site(tmp_path / "site", paths["zh"], paths["en"])
     assert built.returncode != 0

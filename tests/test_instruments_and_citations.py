@@ -52,7 +52,7 @@ def spans(text, lang):
         ("en", ("A/RES/71/256", "2", "General Assembly resolution 71/256")),
         ("en", ("A/RES/77/262", "11", "General Assembly resolution 77/262")),
         ("en", ("1/CP.27", "8", "Decision 1/CP.27")),
-        ("en", ("A/76/639-E/2022/10", "6", "A/76/639-E/2022/10")),
+        ("en", ("A/76/639-E/2022/10", "6", "A/76/639–E/2022/10")),  # joint symbol with an en dash
         ("en", ("SDG 11", "2", "Goal 11")),
         ("en", ("SDG 6", "9", "Sustainable Development Goal 6")),
         ("en", ("A/RES/71/256", "4", "New Urban Agenda")),

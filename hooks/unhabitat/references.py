@@ -22,7 +22,7 @@ PATTERNS = {
         r"""
         (?:联大|大会)?第[ ]*(?P<resolution>\d+/\d+)[ ]*号决议
         | 第[ ]*(?P<decision>\d+/CP\.\d+)[ ]*号决定
-        | (?P<symbol>\bA/(?:RES/)?\d+/\d+(?:-E/\d{4}/\d+)?)
+        | (?P<symbol>\bA/(?:RES/)?\d+/\d+(?:[-–]E/\d{4}/\d+)?)
         | (?:可持续发展)?目标[ ]*(?P<goal>\d+)
         | 《(?P<name>[^》]+)》
         """,
@@ -32,7 +32,7 @@ PATTERNS = {
         r"""
         (?:General[ ]Assembly[ ])?[Rr]esolution[ ](?P<resolution>\d+/\d+)
         | [Dd]ecision[ ](?P<decision>\d+/CP\.\d+)
-        | (?P<symbol>\bA/(?:RES/)?\d+/\d+(?:-E/\d{4}/\d+)?)
+        | (?P<symbol>\bA/(?:RES/)?\d+/\d+(?:[-–]E/\d{4}/\d+)?)
         | (?:Sustainable[ ]Development[ ])?Goal[ ](?P<goal>\d+)
         """,
         re.VERBOSE,
@@ -57,7 +57,8 @@ def _symbol(m: re.Match, lang: str, names: dict[str, str]) -> str | None:
     if m["decision"]:
         return m["decision"]
     if m["symbol"]:
-        return m["symbol"]
+        # The English writes a joint symbol with an en dash (UN style); the register keys it with a hyphen.
+        return m["symbol"].replace("–", "-")
     if m["goal"]:
         return f"SDG {m['goal']}"
     return names.get(compact(m["name"]))

@@ -30,6 +30,8 @@ def test_no_axe_violations(browser: Browser, base_url: str, lang: str, scheme: s
         page.goto(f"/{lang}/{path.replace('?parallel', '')}")
         if path.endswith("?parallel"):
             page.click(".decl-view-toggle")
+        # axe reads computed colours: measure the settled page, not a hover or focus transition midway.
+        page.wait_for_function("() => document.getAnimations().length === 0")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate(
             "() => axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"

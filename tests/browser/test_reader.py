@@ -31,7 +31,7 @@ def test_language_switch_keeps_the_anchor(page: Page, base_url: str):
     expect(page).to_have_url(f"{base_url}/en/13/{POINT_B}")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator(POINT_B)).to_be_in_viewport()
-    expect(page.locator(f"{POINT_B} .decl-cell").first).to_contain_text("To explore just urban pathways")
+    expect(page.locator(f"{POINT_B} .decl-cell").first).to_contain_text("Explore just urban pathways")
     screenshot(page, "en-13")
     switch_language(page, "zh")
     expect(page).to_have_url(f"{base_url}/zh/13/{POINT_B}")
