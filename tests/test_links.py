@@ -9,7 +9,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 from lxml import html
 
-OFFICIAL_HOSTS = {"undocs.org", "unfccc.int", "sdgs.un.org", "www.un.org", "unhabitat.org"}
+OFFICIAL_HOSTS = {"undocs.org", "unfccc.int", "sdgs.un.org", "www.un.org", "unhabitat.org", "media.un.org"}
 
 
 @cache

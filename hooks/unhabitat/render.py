@@ -253,10 +253,11 @@ def _note_markers(unit: Unit, edition: Edition, spans: list[Span]) -> list[Span]
     markers: list[Span] = []
     for note in edition.notes_by_unit.get(unit.uid, ()):
         at = max([note.end, *(end for start, end, _, _ in spans if start < note.end < end)])
-        label = escape(f"{edition.labels.note} {note.index}")
+        # The accessible name starts with the visible text (WCAG 2.5.3), then says what it is.
+        label = escape(f" ({edition.labels.note} {note.index})")
         marker = (
-            f'<a class="decl-tn-ref" href="#{note.eid(unit)}" aria-label="{label}" data-search-exclude>'
-            f"<sup>TN{note.index}</sup></a>"
+            f'<a class="decl-tn-ref" href="#{note.eid(unit)}" data-search-exclude>'
+            f'<sup>TN{note.index}</sup><span class="decl-sr">{label}</span></a>'
         )
         markers.append((at, at, marker, ""))
     return markers
