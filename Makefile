@@ -11,7 +11,7 @@ ifdef SITE_ROOT
 export SITE_ROOT
 endif
 # Reproducible builds: every date in the site comes from the last commit.
-export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1686268800)
 
 .PHONY: install install-test system-deps build release serve test lint bench terms offline clean
 
@@ -44,8 +44,8 @@ system-deps:
 
 build: install
 	rm -rf site
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
-	$(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.yml
+	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
 
 # The site to publish: as `make build`, but a missing or loopback public address is an error.
 release: export DECLARATION_RELEASE := 1

@@ -18,10 +18,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from unhabitat import render
-from unhabitat.address import site_address
+from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import LABELS
 from unhabitat.pipeline import Build, load_build
+from unhabitat.settings import read_settings
 
 log = get_plugin_logger("declaration")
 # Under `make serve` (which sets SERVING), digests of the generated Markdown of the last build are
@@ -36,16 +37,18 @@ DIGESTS = ".page-digests.json"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
     extra = config.extra
-    address = site_address(config.site_url)
-    if not address.public:
-        if os.environ.get(RELEASE):
-            raise PluginError(address.release_problem())
-        if extra["edition"] == "zh" and not os.environ.get(SERVING):
-            log.info(address.preview_notice())  # info, not a warning: a preview is a legitimate strict build
     try:
+        # The public address is site_url (SITE_ROOT overrides it); unset, the build is a preview.
+        settings = read_settings({**extra, "site_root": config.site_url or PREVIEW_ROOT}, config.config_file_path)
+        address = site_address(settings.site_root)
+        if not address.public:
+            if os.environ.get(RELEASE):
+                raise PluginError(address.release_problem())
+            if settings.edition == "zh" and not os.environ.get(SERVING):
+                log.info(address.preview_notice())  # info, not a warning: a preview is a legitimate strict build
         build = load_build(
-            base, extra["sources"], extra["glossary"], extra["edition"], address.root,
-            history=True, citation_cache=base / "build" / "citations" / f"{extra['edition']}.json",
+            base, settings.sources, settings.data, settings.edition, address.root,
+            history=True, citation_cache=base / "build" / "citations" / f"{settings.edition}.json",
         )  # fmt: skip
     except SourceError as e:
         raise PluginError(str(e)) from e

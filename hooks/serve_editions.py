@@ -4,30 +4,54 @@
 the same machinery (MkDocs' LiveReloadServer) over both configurations. The two editions build
 side by side in two long-lived worker processes, which keep jieba's dictionary loaded between
 rebuilds; a change to a source text, a glossary file, a page asset or a template rebuilds both.
+
+A broken edit does not stop the server: the `file:line` message goes to the terminal and, over
+every page, to the browser, until the next good save. SIGTERM, SIGINT and SIGHUP shut it down
+cleanly (workers and temporary folder included); the workers also die with the server if it is
+killed outright.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import hashlib
+import html
+import json
 import logging
 import os
+import signal
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
 WATCHED = ("docs", "overrides", "mkdocs.yml", "mkdocs.en.yml")
+SHAPE = ".serve-shape.json"  # in each edition's folder: what the last build's pages were built with
 log = logging.getLogger("mkdocs.serve_editions")
+SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+# Saves closer together than this give one rebuild (an editor often writes a file twice).
+BUILD_DELAY = 0.15
 
 
-def _start_worker() -> None:
+def _start_worker(server_pid: int) -> None:
+    """A worker ignores the terminal's signals (the server stops it) and dies with the server."""
+    for sig in SHUTDOWN_SIGNALS:
+        signal.signal(sig, signal.SIG_IGN if sig == signal.SIGINT else signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != server_pid:  # the server died before prctl took effect
+        os._exit(1)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     os.environ["DECLARATION_SERVING"] = "1"  # the hook keeps page digests for dirty rebuilds
 
@@ -36,12 +60,56 @@ def build_edition(lang: str, site: str, serve_url: str | None = None, dirty: boo
     """Build one edition; return the input files (source texts, glossary data) to watch.
 
     A dirty rebuild renders only the pages whose generated Markdown changed (the hook compares
-    digests); the navigation cannot go stale, since an edit never adds or removes a page silently:
-    a new or lost paragraph changes the navigation of every page, and so every page's Markdown.
+    digests). What every page shows besides its Markdown (the navigation, the templates, the
+    configuration) is recorded in the site folder too: when it changed, every page is rebuilt.
     """
-    config = load_config(str(CONFIGS[lang]), site_dir=str(Path(site) / lang))
-    build(config, serve_url=serve_url, dirty=dirty)
+    shape_file = Path(site) / lang / SHAPE
+    recorded = json.loads(shape_file.read_text(encoding="utf-8")) if dirty and shape_file.is_file() else {}
+    templates = _templates_digest()
+    dirty = dirty and recorded.get("templates") == templates
+    config = _build(lang, site, serve_url, dirty)
+    navigation = hashlib.sha256(repr(config.nav).encode()).hexdigest()  # set by the hook's on_config
+    if dirty and recorded.get("navigation") != navigation:
+        # A paragraph added or removed: every page's navigation and previous/next links change.
+        config = _build(lang, site, serve_url, dirty=False)
+    shape_file.write_text(json.dumps({"templates": templates, "navigation": navigation}), encoding="utf-8")
     return [str(p) for p in config.extra["build"].inputs]
+
+
+def _build(lang: str, site: str, serve_url: str | None, dirty: bool) -> MkDocsConfig:
+    config = load_config(str(CONFIGS[lang]), site_dir=str(Path(site) / lang))
+    errors = _Errors()
+    logging.getLogger("mkdocs").addHandler(errors)
+    try:
+        build(config, serve_url=serve_url, dirty=dirty)
+    except Abort as e:
+        # MkDocs logs the cause (file:line) and raises a bare "Aborted": pass the cause on.
+        raise Abort("\n".join(errors.messages) or str(e)) from None
+    finally:
+        logging.getLogger("mkdocs").removeHandler(errors)
+    return config
+
+
+def _templates_digest() -> str:
+    """The configurations, templates and assets, which reach every page."""
+    digest = hashlib.sha256()
+    for name in WATCHED:
+        path = ROOT / name
+        for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+            if file.is_file():
+                digest.update(str(file.relative_to(ROOT)).encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+class _Errors(logging.Handler):
+    """The error messages logged during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def build_editions(
@@ -50,7 +118,50 @@ def build_editions(
     if pool is None:
         return {p for lang in CONFIGS for p in build_edition(lang, str(site), serve_url, dirty)}
     jobs = [pool.submit(build_edition, lang, str(site), serve_url, dirty) for lang in CONFIGS]
+    wait(jobs)  # both, even when one fails: the next rebuild must not overlap a build still writing
     return {p for job in jobs for p in job.result()}
+
+
+class _Shutdown(BaseException):
+    """Raised in the main thread by SIGTERM or SIGHUP, as SIGINT raises KeyboardInterrupt."""
+
+
+def _on_signal(signum, frame) -> None:
+    # Once: a second signal during the clean-up ends the process the default way.
+    for sig in SHUTDOWN_SIGNALS:
+        signal.signal(sig, signal.SIG_DFL)
+    raise _Shutdown(signal.Signals(signum).name)
+
+
+class _Server(LiveReloadServer):
+    """MkDocs' server, which lays the last build error over every page it serves until a good build."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.build_error: str | None = None
+        self._error_lock = threading.Lock()
+
+    def set_error(self, message: str | None) -> None:
+        with self._error_lock:
+            self.build_error = message
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        content = super()._inject_js_into_html(content, epoch)
+        with self._error_lock:
+            message = self.build_error
+        if message is None:
+            return content
+        overlay = ERROR_OVERLAY.format(message=html.escape(message)).encode()
+        at = content.rfind(b"</body>")
+        return content[:at] + overlay + content[at:] if at >= 0 else content + overlay
+
+
+ERROR_OVERLAY = (
+    '<div id="decl-build-error" role="alert" style="position:fixed;inset:0;z-index:10000;overflow:auto;'
+    'background:rgba(40,0,0,.92);color:#fff;font:16px/1.5 monospace;padding:2em;white-space:pre-wrap">'
+    "<strong>The build failed; this page is out of date.</strong>\n\n{message}\n\n"
+    "Fix the file and save: the page reloads by itself.</div>"
+)
 
 
 def main() -> int:
@@ -59,36 +170,50 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, _on_signal)
     url = f"http://{args.host}:{args.port}/"
-    with (
-        tempfile.TemporaryDirectory(prefix="declaration-site-") as tmp,
-        ProcessPoolExecutor(max_workers=len(CONFIGS), initializer=_start_worker) as pool,
-    ):
-        site = Path(tmp)
+    try:
+        with (
+            tempfile.TemporaryDirectory(prefix="declaration-site-") as tmp,
+            ProcessPoolExecutor(max_workers=len(CONFIGS), initializer=_start_worker, initargs=(os.getpid(),)) as pool,
+        ):
+            return _serve(Path(tmp), url, pool, args)
+    except (KeyboardInterrupt, _Shutdown):
+        log.info("Stopped.")
+        return 0
 
-        def rebuild() -> None:
-            try:
-                build_editions(site, url, pool, dirty=True)
-            except MkDocsException as e:
-                # The browser keeps the last good build; the message names the file and line.
-                log.error("%s", e)
-                raise
 
+def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Namespace) -> int:
+    server: _Server | None = None
+
+    def rebuild() -> None:
+        # Never raises: MkDocs' server would otherwise hold every request until a good build.
         try:
-            inputs = build_editions(site, url, pool)
-        except MkDocsException as e:
-            log.error("%s", e)
-            return 1
-        server = LiveReloadServer(builder=rebuild, host=args.host, port=args.port, root=str(site), polling_interval=0.1)
-        server.build_delay = 0.05
-        for path in sorted(inputs | {str(ROOT / name) for name in WATCHED}):
-            server.watch(path)
-        try:
-            server.serve()
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
-        finally:
-            server.shutdown()
+            build_editions(site, url, pool, dirty=True)
+        except Exception as e:  # any failure is shown; the server keeps running
+            message = str(e) if isinstance(e, MkDocsException) else f"{type(e).__name__}: {e}"
+            log.error("%s", message)
+            server.set_error(message)
+        else:
+            if server.build_error:
+                log.info("The build works again.")
+            server.set_error(None)
+
+    try:
+        inputs = build_editions(site, url, pool)
+    except Exception as e:  # the first build must work: the message, no traceback
+        log.error("%s", e if isinstance(e, MkDocsException) else f"{type(e).__name__}: {e}")
+        return 1
+    server = _Server(builder=rebuild, host=args.host, port=args.port, root=str(site), polling_interval=0.1)
+    server.build_delay = BUILD_DELAY
+    for path in sorted(inputs | {str(ROOT / name) for name in WATCHED}):
+        server.watch(path)
+    try:
+        server.serve()
+    finally:
+        log.info("Shutting down...")
+        server.shutdown()
     return 0
 
 

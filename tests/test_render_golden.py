@@ -58,10 +58,6 @@ def test_rendering_is_deterministic(builds):
     assert generate(builds["zh"], "full") == generate(load_build(ROOT, SOURCES, DATA, "zh"), "full")
 
 
-def test_markdown_specials_are_escaped_in_markdown_contexts():
-    assert render.md_escape("*a* _b_ [x](javascript:y) | #") == r"\*a\* \_b\_ \[x\]\(javascript\:y\) \| \#"
-
-
 def test_text_is_html_escaped_and_markers_linked():
     html = render.inline("<script>x</script> 议程¹", anchors=True)
     assert html == '&lt;script&gt;x&lt;/script&gt; 议程<a class="decl-fnref" id="fnref_1" href="#fnt_1">¹</a>'

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from .labels import unit_name
+from .markup import bibtex_text
 from .model import Declaration, Unit
 from .record import OfficialRecord, date_text
 
@@ -137,7 +138,7 @@ def bibtex(work: Work, units: list[tuple[Unit, str]]) -> str:
 def _bib_escape(value: str) -> str:
     if value.startswith("{") and value.endswith("}"):
         return "{" + _bib_escape(value[1:-1]) + "}"
-    return re.sub(r"([%&#_$])", r"\\\1", value)
+    return bibtex_text(value)
 
 
 def ris(work: Work, units: list[tuple[Unit, str]]) -> str:

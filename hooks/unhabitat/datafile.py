@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .errors import SourceError
+from .source_text import read_input
 
 
 @dataclass(frozen=True)
@@ -20,18 +21,47 @@ class Record:
     data: dict[str, Any]
     lines: dict[str, int]
 
-    def fail(self, message: str, key: str | None = None) -> SourceError:
-        return SourceError(self.path, self.lines.get(key, self.line) if key else self.line, message)
+    def fail(self, message: str, key: object = None) -> SourceError:
+        return SourceError(self.path, self.lines.get(str(key), self.line) if key is not None else self.line, message)
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A safe loader (libyaml's where present) whose mappings also carry the line of each key (1-based)."""
+    """A safe loader (libyaml's where present) whose mappings also carry the line of each key (1-based).
+
+    It refuses what a data file never needs and what would go wrong silently or without bound: a key
+    repeated in one mapping (YAML keeps the last), aliases (a "billion laughs" file expands to
+    gigabytes), and impossible dates (PyYAML raises a bare ``ValueError`` with no line).
+    """
+
+    def construct_object(self, node, deep=False):
+        # libyaml's composer shares an aliased node: a node met twice is an alias (the mark is its anchor's).
+        if node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(None, None, "aliases (*name) are not allowed", node.start_mark)
+        return super().construct_object(node, deep)
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError as e:
+            message = f"invalid date {node.value!r} ({e})"
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from e
 
     def construct_mapping(self, node, deep=False):
+        seen: dict[object, int] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if key.value in seen:
+                message = f"key '{key.value}' repeated in one entry (first at line {seen[key.value]})"
+                raise yaml.constructor.ConstructorError(None, None, message, key.start_mark)
+            seen[key.value] = key.start_mark.line + 1
         mapping = super().construct_mapping(node, deep=True)
         mapping["__lines__"] = {k.value: k.start_mark.line + 1 for k, _ in node.value}
         mapping["__line__"] = node.start_mark.line + 1
         return mapping
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
 
 
 def _strip(value: Any) -> Any:
@@ -44,12 +74,11 @@ def _strip(value: Any) -> Any:
 
 def read_records(path: Path, label: str) -> list[Record]:
     """The file's top-level list; a YAML error or a non-mapping item is a ``file:line`` error."""
+    data = read_input(path, label, "the data file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise SourceError(label, 0, f"cannot read data file ({e.strerror})") from e
+        text = data.decode("utf-8")
     except UnicodeDecodeError as e:
-        raise SourceError(label, 1, "data file is not UTF-8") from e
+        raise SourceError(label, data[: e.start].count(b"\n") + 1, "data file is not UTF-8") from e
     try:
         items = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as e:
@@ -112,5 +141,5 @@ def string_list(record: Record, key: str, *, required: bool = True) -> tuple[str
 
 
 def check_keys(record: Record, allowed: frozenset[str]) -> None:
-    for key in sorted(set(record.data) - allowed):
+    for key in sorted(set(record.data) - allowed, key=str):
         raise record.fail(f"unknown field '{key}'", key)

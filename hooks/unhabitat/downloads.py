@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from . import cite, exports, search_index
 from .landing import landing_page
-from .render import Edition, md_escape, official_record_html
+from .markup import html_text as escape
+from .markup import md_text
+from .render import Edition, official_record_html
 
 DESCRIPTIONS = {
     "declaration.zh.md": ("中文全文（Markdown）", "Chinese text (Markdown)"),
@@ -96,6 +96,6 @@ def downloads_page(edition: Edition, files: dict[str, str]) -> str:
     head = ("文件", "内容", "大小") if edition.lang == "zh" else ("File", "Contents", "Size")
     header = "".join(f"<th>{h}</th>" for h in head)
     return (
-        f"# {md_escape(title)}\n\n{official_record_html(edition)}\n\n"
+        f"# {md_text(title)}\n\n{official_record_html(edition)}\n\n"
         f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
     )

@@ -9,6 +9,7 @@ import re
 from xml.sax.saxutils import escape
 
 from .glossary import Glossary
+from .markup import csv_cell
 from .model import RE_MARKER, Declaration, from_superscript, group_by
 from .notes import Note
 from .references import Reference, cited_in
@@ -123,17 +124,16 @@ def glossary_csv(glossary: Glossary) -> str:
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     for row in _glossary_rows(glossary):
-        writer.writerow(
-            {
-                **{k: row[k] for k in ("id", "zh", "pinyin", "kind", "status")},
-                "variants": "; ".join(row["variants"]),
-                "en": "; ".join(row["en"]),
-                "instrument": row["instrument"] or "",
-                "note_zh": row["note"]["zh"],
-                "note_en": row["note"]["en"],
-                "occurrences": " ".join(row["occurrences"]),
-            }
-        )
+        cells = {
+            **{k: row[k] for k in ("id", "zh", "pinyin", "kind", "status")},
+            "variants": "; ".join(row["variants"]),
+            "en": "; ".join(row["en"]),
+            "instrument": row["instrument"] or "",
+            "note_zh": row["note"]["zh"],
+            "note_en": row["note"]["en"],
+            "occurrences": " ".join(row["occurrences"]),
+        }
+        writer.writerow({k: csv_cell(v) for k, v in cells.items()})
     return out.getvalue()
 
 

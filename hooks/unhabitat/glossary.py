@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -136,11 +137,10 @@ def first_english(term: Term, units: list[Unit]) -> tuple[int, int, int] | None:
     """(unit index, start, end) of the earliest English equivalent of ``term``, the longest at a tie."""
     hits = []
     for index, unit in enumerate(units):
-        folded = unit.text.casefold()
         for equivalent in term.en:
-            at = folded.find(equivalent.casefold())
-            if at >= 0:
-                hits.append((index, at, -len(equivalent)))
+            # Matched in the text itself: offsets found in casefold() text drift after ﬁ, ß or İ.
+            if m := re.search(re.escape(equivalent), unit.text, re.IGNORECASE):
+                hits.append((index, m.start(), -(m.end() - m.start())))
     if not hits:
         return None
     index, at, negative_length = min(hits)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from .glossary import Glossary, first_english
 from .labels import unit_name
+from .markup import html_text as escape
+from .markup import json_ld, md_text
 from .model import Unit
 from .register import Instrument
-from .render import Edition, json_ld, md_escape
+from .render import Edition
 from .segment import Occurrence
 from .structured import glossary_data
 from .termbase import STATUSES, Term
@@ -105,7 +105,7 @@ def index_page(edition: Edition) -> str:
         )
     count = len(glossary.terms)
     return (
-        f"# {md_escape(labels['title'])}\n\n{md_escape(labels['intro'])}\n\n"
+        f"# {md_text(labels['title'])}\n\n{md_text(labels['intro'])}\n\n"
         '<div class="glossary-filter" data-search-exclude>'
         f'<label for="glossary-filter">{escape(labels["filter"])}'
         '</label><input id="glossary-filter" type="search" autocomplete="off" spellcheck="false">'
@@ -144,9 +144,9 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
     rows.append((labels["note"], escape(term.note[edition.lang])))
     table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
     return (
-        f"# {md_escape(title)}\n\n"
+        f"# {md_text(title)}\n\n"
         f'<dl class="glossary-entry">{table}</dl>\n\n'
-        f"## {md_escape(labels['occurrences'])} {{#occurrences}}\n\n"
+        f"## {md_text(labels['occurrences'])} {{#occurrences}}\n\n"
         f"{concordance(edition, term)}\n\n{json_ld(glossary_data(edition, term.id))}\n"
     )
 
@@ -158,13 +158,16 @@ def concordance(edition: Edition, term: Term) -> str:
     labels = LABELS[edition.lang]
     zh, en = edition.zh_en()
     rows = []
+    english: dict[str, str] = {}  # per unit: the same cell for each occurrence in it, found once
     for o in glossary.occurrences_of(term.id):
         unit = zh.unit(o.unit)
+        if o.unit not in english:
+            english[o.unit] = _english(term, en.unit(o.unit))
         rows.append(
             f'<tr><td><a href="../../{unit.paragraph}/#{unit.eid}">'
             f"{escape(unit_name(unit, edition.lang))}</a></td>"
             f'<td lang="zh" class="kwic">{_kwic(unit, o)}</td>'
-            f'<td lang="en">{_english(term, en.unit(o.unit))}</td></tr>'
+            f'<td lang="en">{english[o.unit]}</td></tr>'
         )
     head = (
         f"<tr><th>{escape(labels['where'])}</th><th>{escape(labels['context'])}</th>"
@@ -186,12 +189,21 @@ def _kwic(unit: Unit, o: Occurrence) -> str:
     )
 
 
+# The English unit is shown whole up to this length, else as a window around the equivalent: each row
+# repeating a long unit made a page grow with the square of the unit's length.
+ENGLISH_WHOLE = 1000
+ENGLISH_WINDOW = 300
+
+
 def _english(term: Term, unit: Unit) -> str:
+    text = unit.text
     hit = first_english(term, [unit])
-    if hit is None:
-        return escape(unit.text)
-    _, start, end = hit
-    return f"{escape(unit.text[:start])}<mark>{escape(unit.text[start:end])}</mark>{escape(unit.text[end:])}"
+    start, end = (hit[1], hit[2]) if hit else (0, 0)
+    left, right = (0, len(text)) if len(text) <= ENGLISH_WHOLE else (start - ENGLISH_WINDOW, end + ENGLISH_WINDOW)
+    lead, tail = ("…" if left > 0 else ""), ("…" if right < len(text) else "")
+    before, after = text[max(0, left) : start], text[end:right]
+    marked = f"<mark>{escape(text[start:end])}</mark>" if hit else ""
+    return f"{lead}{escape(before)}{marked}{escape(after)}{tail}"
 
 
 def pages(edition: Edition, instruments: dict[str, Instrument]) -> dict[str, str]:

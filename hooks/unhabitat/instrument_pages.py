@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from .labels import unit_name
+from .markup import html_text as escape
+from .markup import md_text
 from .references import cited_in
 from .register import Instrument
-from .render import Edition, md_escape
+from .render import Edition
 
 LABELS = {
     "zh": {
@@ -45,7 +45,7 @@ def index_page(edition: Edition) -> str:
         f'<li><a href="{i.slug}/">{escape(i.symbol)}</a> — {escape(i.title[edition.lang])}</li>'
         for i in edition.instruments.values()
     )
-    heading = f"# {md_escape(labels['title'])}\n\n{md_escape(labels['intro'])}"
+    heading = f"# {md_text(labels['title'])}\n\n{md_text(labels['intro'])}"
     return f"{heading}\n\n<ul>{items}</ul>\n"
 
 
@@ -80,9 +80,9 @@ def instrument_page(edition: Edition, instrument: Instrument) -> str:
     )
     title = instrument.title[lang]
     return (
-        f"# {md_escape(title)}\n\n"
+        f"# {md_text(title)}\n\n"
         f'<dl class="instrument">{table}</dl>\n\n'
-        f'## {md_escape(labels["cited"])} {{#cited-in}}\n\n<ul class="cited-in">{citing}</ul>\n'
+        f'## {md_text(labels["cited"])} {{#cited-in}}\n\n<ul class="cited-in">{citing}</ul>\n'
     )
 
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
-
+from .markup import html_text as escape
 from .model import Declaration
 
 STORAGE_KEY = "unhabitat-edition"

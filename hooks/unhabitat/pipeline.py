@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import downloads, glossary_pages, instrument_pages, render
-from .align import check_alignment
+from .align import check_alignment, check_correspondence
 from .glossary import build_glossary, check_every_term_occurs, consistency_misses
 from .history import History, unit_history
 from .notes import Note, load_notes, notes_path
@@ -59,7 +59,7 @@ class Build:
 def _label(path: Path, base: Path) -> str:
     try:
         return str(path.resolve().relative_to(base.resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside the base, or a symlink loop (read_input reports it)
         return str(path)
 
 
@@ -84,6 +84,7 @@ def load_build(
     glossary = build_glossary(terms, zh)
     check_every_term_occurs(glossary, _label(files["terms"], base))
     references = {name: detect(text, name, instruments) for name, text in texts.items()}
+    check_correspondence(zh, en, references["zh"], references["en"])
     problems = [f"{en.path}:{m.unit.line}: {m.message()}" for m in consistency_misses(glossary, zh, en)]
     problems += [
         f"{zh.path}: segmentation splits '{s.form}' in {s.unit}; raise its frequency or fix the term base"

@@ -9,6 +9,7 @@ A reference the register does not know is an error at its line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -84,10 +85,16 @@ def detect(text: Declaration, lang: str, instruments: dict[str, Instrument]) -> 
             spans.append((m.start(), m.end(), symbol))
         for name in english_names:
             for m in re.finditer(re.escape(name), body):
-                if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
-                    spans.append((m.start(), m.end(), names[name]))
-        found += [Reference(symbol, s, e, uid, footnote) for s, e, symbol in sorted(spans)]
+                if _free(spans, m.start(), m.end()):
+                    insort(spans, (m.start(), m.end(), names[name]))
+        found += [Reference(symbol, s, e, uid, footnote) for s, e, symbol in spans]
     return tuple(found)
+
+
+def _free(spans: list[tuple[int, int, str]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps none of ``spans`` (sorted, not overlapping): a bisection, not a scan."""
+    at = bisect_left(spans, (start,))
+    return (at == 0 or spans[at - 1][1] <= start) and (at == len(spans) or spans[at][0] >= end)
 
 
 def cited_in(references: tuple[Reference, ...], symbol: str, order: list[str]) -> tuple[str, ...]:

@@ -11,6 +11,8 @@ from .datafile import Record, bilingual, check_keys, field, read_records, text_f
 FIELDS = frozenset({"symbol", "kind", "title", "date", "contains", "url", "names"})
 RE_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
 RE_SLUG = re.compile(r"[^a-z0-9]+")
+RESERVED_SLUGS = frozenset({"index"})  # instruments/index.md is the list of instruments
+MAX_SLUG = 100
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,27 @@ class Instrument:
 
 def load_instruments(path: Path, label: str) -> dict[str, Instrument]:
     instruments: dict[str, Instrument] = {}
+    slugs: dict[str, Instrument] = {}
     for record in read_records(path, label):
         instrument = _instrument(record)
         if instrument.symbol in instruments:
             first = instruments[instrument.symbol].line
             raise record.fail(f"instrument {instrument.symbol} repeated (first at line {first})", "symbol")
+        # The slug is the page name under instruments/: two symbols with one slug would share a page.
+        slug = instrument.slug
+        if not slug or slug in RESERVED_SLUGS or len(slug) > MAX_SLUG:
+            raise record.fail(
+                f"symbol {instrument.symbol!r} gives the page name {slug!r}: it needs Latin letters or digits, "
+                f"at most {MAX_SLUG}, and not {', '.join(sorted(RESERVED_SLUGS))}",
+                "symbol",
+            )
+        if slug in slugs:
+            other = slugs[slug]
+            raise record.fail(
+                f"symbol {instrument.symbol!r} gives the same page name {slug!r} as {other.symbol} (line {other.line})",
+                "symbol",
+            )
+        slugs[slug] = instrument
         instruments[instrument.symbol] = instrument
     return dict(sorted(instruments.items()))
 

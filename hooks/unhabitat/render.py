@@ -9,17 +9,16 @@ in the source shows literally and never becomes markup.
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from html import escape
 from pathlib import Path
 
 from . import cite, styles
 from .glossary import Glossary, Mark, chinese_marks, english_marks
 from .history import History
 from .labels import LABELS, Labels, paragraph_title, unit_name
+from .markup import html_text as escape
+from .markup import json_ld, md_text
 from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
 from .notes import Note
 from .record import OfficialRecord, date_text
@@ -27,7 +26,6 @@ from .references import Reference
 from .register import Instrument
 from .structured import paragraph_data
 
-RE_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|&~^:\"'=$])")
 # A link over part of a unit's text: start, end, opening tag, closing tag.
 Span = tuple[int, int, str, str]
 
@@ -147,11 +145,6 @@ class Edition:
         return f"{term.zh} · {pinyin.marked}"
 
 
-def md_escape(text: str) -> str:
-    """Text for a Markdown inline context, shown literally."""
-    return RE_MD_SPECIAL.sub(r"\\\1", text)
-
-
 def opening_words(unit: Unit, lang: str) -> str:
     text = RE_MARKER.sub("", unit.text)
     if lang == "zh":
@@ -176,12 +169,6 @@ def inline(text: str, *, anchors: bool, spans: list[Span] | None = None) -> str:
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
-
-
-def json_ld(data: dict) -> str:
-    """A JSON-LD block; ``</`` is escaped so that no text can close the script element."""
-    body = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/ld+json">{body}</script>'
 
 
 def _num(unit: Unit) -> str:
@@ -332,7 +319,7 @@ def _units_block(number: int, notes: tuple[Footnote, ...], edition: Edition) -> 
 def paragraph_page(edition: Edition, number: int) -> str:
     title = paragraph_title(number, edition.lang)
     block = _units_block(number, edition.text.footnotes_of(number), edition)
-    return f"# {md_escape(title)}\n\n{_toolbar(edition)}\n\n{block}\n\n{json_ld(paragraph_data(edition, number))}\n"
+    return f"# {md_text(title)}\n\n{_toolbar(edition)}\n\n{block}\n\n{json_ld(paragraph_data(edition, number))}\n"
 
 
 def _header_html(edition: Edition) -> str:
@@ -367,11 +354,10 @@ def official_record_html(edition: Edition) -> str:
 def home_page(edition: Edition) -> str:
     labels = edition.labels
     toc = "\n".join(
-        f"{p.number}. [{md_escape(opening_words(p.unit, edition.lang))}]({p.number}.md)"
-        for p in edition.text.paragraphs
+        f"{p.number}. [{md_text(opening_words(p.unit, edition.lang))}]({p.number}.md)" for p in edition.text.paragraphs
     )
     more = " · ".join(
-        f"[{md_escape(label)}]({target})"
+        f"[{md_text(label)}]({target})"
         for label, target in (
             (labels.full_text, "full.md"),
             (labels.glossary, "glossary/index.md"),
@@ -379,14 +365,14 @@ def home_page(edition: Edition) -> str:
             (labels.downloads, "downloads.md"),
         )
     )
-    contents = f"## {md_escape(labels.contents)} {{#contents}}"
+    contents = f"## {md_text(labels.contents)} {{#contents}}"
     return f"{_header_html(edition)}\n\n{official_record_html(edition)}\n\n{contents}\n\n{toc}\n\n{more}\n"
 
 
 def full_text_page(edition: Edition) -> str:
     text = edition.text
     sections = [
-        f"## {md_escape(paragraph_title(p.number, edition.lang))} {{#p{p.number}}}\n\n"
+        f"## {md_text(paragraph_title(p.number, edition.lang))} {{#p{p.number}}}\n\n"
         f"{_units_block(p.number, (), edition)}\n"
         for p in text.paragraphs
     ]
@@ -395,7 +381,7 @@ def full_text_page(edition: Edition) -> str:
         f"{_toolbar(edition)}\n\n"
         f"{_header_html(edition)}\n\n"
         + "\n".join(sections)
-        + f'\n## {md_escape(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
+        + f'\n## {md_text(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
     )
 
 
@@ -405,21 +391,21 @@ def notes_page(edition: Edition) -> str:
     sections = []
     for note in edition.notes:
         unit = edition.text.unit(note.unit)
-        name = md_escape(unit_name(unit, edition.lang))
-        heading = md_escape(labels.note_on.format(at=note.at))
+        name = md_text(unit_name(unit, edition.lang))
+        heading = md_text(labels.note_on.format(at=note.at))
         sections.append(
             f"## [{name}]({unit.paragraph}.md#{unit.eid}): {heading} {{#{note.eid(unit)}}}\n\n"
-            f"{md_escape(note.text[edition.lang])}\n"
+            f"{md_text(note.text[edition.lang])}\n"
         )
-    return f"# {md_escape(labels.notes)}\n\n" + "\n".join(sections)
+    return f"# {md_text(labels.notes)}\n\n" + "\n".join(sections)
 
 
 def changes_page(edition: Edition) -> str:
     """What changed: every wording of every unit, grouped by the revision that introduced it, newest first."""
     labels, lang, history = edition.labels, edition.lang, edition.history
-    title = f"# {md_escape(labels.changes)}\n\n"
+    title = f"# {md_text(labels.changes)}\n\n"
     if history.reason:
-        return title + md_escape(labels.no_history.format(reason=history.reason)) + "\n"
+        return title + md_text(labels.no_history.format(reason=history.reason)) + "\n"
     order = {commit: n for n, commit in enumerate(history.commits)}
     revisions: dict[tuple[int, str, str], list[str]] = {}
     for unit in edition.text.units():
@@ -436,10 +422,10 @@ def changes_page(edition: Edition) -> str:
             )
     sections = []
     for (_, commit, date), entries in sorted(revisions.items(), reverse=True):
-        when = md_escape(date_text(date, lang) if date else labels.draft)
+        when = md_text(date_text(date, lang) if date else labels.draft)
         heading = f"## {when} · {commit} {{#r-{commit}}}" if commit else f"## {when} {{#r-draft}}"
         sections.append(f"{heading}\n\n" + "".join(entries) + "\n")
-    return title + md_escape(labels.changes_intro) + "\n\n" + "\n".join(sections)
+    return title + md_text(labels.changes_intro) + "\n\n" + "\n".join(sections)
 
 
 NAV_GROUP = 25

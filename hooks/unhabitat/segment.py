@@ -165,13 +165,28 @@ class TermFinder:
                     nested=False,
                 )
             )
-        # A match inside a longer one (可持续发展 in 可持续发展目标本地化) counts, as nested.
-        found = [
-            replace(
-                o,
-                nested=any(p.start <= o.start and o.end <= p.end and p.end - p.start > o.end - o.start for p in found),
-            )
-            for o in found
-        ]
         found.sort(key=lambda o: (o.start, -o.end, o.term))
-        return found, splits
+        return mark_nested(found), splits
+
+
+def mark_nested(found: list[Occurrence]) -> list[Occurrence]:
+    """Mark each match inside a longer one (可持续发展 in 可持续发展目标本地化) as nested.
+
+    One sweep over the matches sorted by (start, -end): a match is inside a longer one if a match
+    that starts earlier ends at or after it, or one that starts with it ends after it. (Comparing
+    every pair took minutes for a long paragraph with thousands of matches.)
+    """
+    out: list[Occurrence] = []
+    reach_before = -1  # the furthest end of the matches that start before the current start
+    index = 0
+    while index < len(found):
+        start = found[index].start
+        group_end = index
+        while group_end < len(found) and found[group_end].start == start:
+            group_end += 1
+        longest = found[index].end  # the group is sorted by -end
+        for o in found[index:group_end]:
+            out.append(replace(o, nested=reach_before >= o.end or longest > o.end))
+        reach_before = max(reach_before, longest)
+        index = group_end
+    return out

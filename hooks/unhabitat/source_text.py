@@ -15,6 +15,7 @@ The line format, the same in every language:
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,16 +37,37 @@ RE_POINT = re.compile(r"^[ \t]*-[ \t]*\((?P<letter>[a-z])\)[ \t]*(?P<text>\S.*)$
 RE_FOOTNOTE = re.compile(rf"^(?P<marker>[{SUPERSCRIPT_DIGITS}]+)[ \t]*(?P<text>\S.*)$")
 RE_ARTEFACT = re.compile(r"^[ \t]*-[ \t]*$")
 RE_STRAY_ITEM = re.compile(r"^[ \t]*-")
+# Characters a reader cannot see and that change what the text matches or how it is laid out:
+# C0 controls but tab and line ends (Python-Markdown's placeholders use STX/ETX; XML forbids them),
+# DEL and C1 controls, zero-width characters and bidirectional overrides (a zero-width space inside
+# 人居署 hides the term from the glossary and the search; U+202E reverses the rest of a paragraph).
+RE_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+# Longer numbers are not paragraph or footnote numbers (and int() refuses 4,300 digits).
+MAX_DIGITS = 6
+# An input file larger than this is not a declaration (and /dev/zero never ends).
+MAX_BYTES = 50 * 1024 * 1024
 
 
 def read_source(path: Path, label: str | None = None) -> Declaration:
     """Read and parse a source file; ``label`` is how errors name it."""
     name = label or str(path)
+    return parse(decode(read_input(path, name, "the source text"), name), name)
+
+
+def read_input(path: Path, label: str, what: str) -> bytes:
+    """The bytes of an input file: a regular file of at most ``MAX_BYTES`` (a FIFO or a device would hang)."""
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise SourceError(name, 0, f"cannot read the source text ({e.strerror})") from e
-    return parse(decode(data, name), name)
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(label, 0, f"cannot read {what} (not a regular file)")
+        with path.open("rb") as f:
+            data = f.read(MAX_BYTES + 1)
+    except (OSError, RuntimeError) as e:  # RuntimeError: a symlink loop, on some Python versions
+        reason = getattr(e, "strerror", None) or str(e)
+        raise SourceError(label, 0, f"cannot read {what} ({reason})") from e
+    if len(data) > MAX_BYTES:
+        raise SourceError(label, 0, f"{what} is larger than {MAX_BYTES // 2**20} MB")
+    return data
 
 
 def decode(data: bytes, path: str) -> str:
@@ -57,7 +79,11 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise SourceError(path, line, f"text is not UTF-8 (byte 0x{data[e.start]:02x})") from e
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if m := RE_INVISIBLE.search(text):
+        line = text.count("\n", 0, m.start()) + 1
+        raise SourceError(path, line, f"invisible or control character U+{ord(m.group()):04X} in the text")
+    return text
 
 
 @dataclass
@@ -123,15 +149,23 @@ def _parse_line(draft: _Draft, line: str, number: int) -> None:
     if not line:
         return
     if m := RE_PARAGRAPH.match(line):
+        if len(m["number"]) > MAX_DIGITS:
+            raise draft.fail(number, f"paragraph number {m['number'][:12]}… is too long")
         draft.add_paragraph(int(m["number"]), m["text"], number)
     elif m := RE_POINT.match(line):
         draft.add_point(m["letter"], m["text"], number)
     elif m := RE_FOOTNOTE.match(line):
+        _check_marker(draft, m["marker"], number)
         draft.footnotes.append((from_superscript(m["marker"]), m["text"], number))
     elif RE_ARTEFACT.match(line):
         draft.artefacts.append(Artefact(line.strip(), number))
     else:
         raise draft.fail(number, f"unrecognised text: {line.strip()[:40]!r}")
+
+
+def _check_marker(draft: _Draft, marker: str, line: int) -> None:
+    if len(marker) > MAX_DIGITS:
+        raise draft.fail(line, f"footnote marker {marker[:12]}… is too long")
 
 
 def _parse_header(lines: list[str], path: str) -> Header:
@@ -170,6 +204,7 @@ def _freeze(draft: _Draft, header: Header) -> Declaration:
     for paragraph in paragraphs:
         for unit in paragraph.units():
             for m in RE_MARKER.finditer(unit.text):
+                _check_marker(draft, m.group(), unit.line)
                 number = from_superscript(m.group())
                 if number in citations:
                     raise draft.fail(

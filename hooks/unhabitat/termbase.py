@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .datafile import Record, bilingual, check_keys, read_records, string_list, text_field
+from .errors import SourceError
 
 FIELDS = frozenset({"id", "zh", "variants", "en", "kind", "status", "instrument", "pinyin", "note"})
 KINDS = frozenset({"body", "instrument", "programme", "event", "concept", "phrase"})
 STATUSES = {"un": "UN-established term", "site": "rendering proposed by this site"}
 RE_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# A term's id is its page name under glossary/: index.md is the glossary's own index.
+RESERVED_IDS = frozenset({"index"})
+MAX_ID = 100
 # Spaces the PDF export leaves between Han characters and digits or Latin letters.
 RE_LOOSE_SPACE = re.compile(
     r"""
@@ -61,6 +65,8 @@ def load_terms(path: Path, label: str, instruments: frozenset[str]) -> tuple[Ter
                 raise record.fail(f"duplicate term '{form}' (first at line {seen_forms[form]})", "zh")
             seen_forms[form] = term.line
         terms.append(term)
+    if not terms:
+        raise SourceError(label, 1, "the term base lists no term")
     return tuple(terms)
 
 
@@ -69,6 +75,8 @@ def _term(record: Record, instruments: frozenset[str]) -> Term:
     term_id = text_field(record, "id")
     if not RE_ID.match(term_id):
         raise record.fail(f"term id '{term_id}' must be lowercase letters, digits and hyphens", "id")
+    if term_id in RESERVED_IDS or len(term_id) > MAX_ID:
+        raise record.fail(f"term id '{term_id[:MAX_ID]}' is reserved or longer than {MAX_ID} characters", "id")
     if "en" not in record.data or not record.data["en"]:
         raise record.fail(f"term '{record.data.get('zh', term_id)}' has no English equivalent", "zh")
     kind = text_field(record, "kind")

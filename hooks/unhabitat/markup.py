@@ -1,0 +1,88 @@
+"""Every way text of the declaration or of the data files enters markup, in one place.
+
+Each output context has exactly one helper here, and the renderers build markup only through
+them, so that text can never be read as markup:
+
+* ``html_text`` / ``html_attr``: HTML element content and quoted attribute values;
+* ``md_text``: literal text inside a Markdown inline context (headings, link text): Python-Markdown's
+  own escapable characters get a backslash, ``<`` and ``&`` become entities, nothing else changes
+  (a backslash before any other character would be shown to the reader);
+* ``json_script``: JSON inside ``<script>``, where ``<``, ``>`` and ``&`` are ``\\u`` escapes, so that
+  neither ``</script>`` nor ``<!--<script>`` in the data can end or swallow the element;
+* ``csv_cell``: a spreadsheet cell that cannot start a formula;
+* ``site_root``: the public address, checked before it reaches ``href`` attributes and exports.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape
+from urllib.parse import urlsplit
+
+from .errors import SourceError
+
+# Python-Markdown's ESCAPED_CHARS (markdown.inlinepatterns): a backslash before these disappears.
+RE_MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+RE_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+RE_URL_UNSAFE = re.compile(r"[\s\"'<>`{}|\\^\x00-\x1f\x7f]")
+
+
+def html_text(text: str) -> str:
+    """Element content: ``<``, ``>``, ``&`` (and quotes, harmless there) as entities."""
+    return escape(text)
+
+
+def html_attr(text: str) -> str:
+    """A double- or single-quoted attribute value."""
+    return escape(text, quote=True)
+
+
+def md_text(text: str) -> str:
+    """Literal text for a Markdown inline context (a heading, a link's text)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return RE_MD_ESCAPABLE.sub(r"\\\1", text)
+
+
+def json_script(data: object) -> str:
+    """JSON for the body of a ``<script>`` element: no character of it can change the HTML parser's state."""
+    body = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def json_ld(data: dict) -> str:
+    """A schema.org JSON-LD block."""
+    return f'<script type="application/ld+json">{json_script(data)}</script>'
+
+
+def csv_cell(text: str) -> str:
+    """A cell that spreadsheets show as text: a leading ``= + - @`` would start a formula."""
+    return "'" + text if RE_FORMULA_START.match(text) else text
+
+
+def site_root(value: object, where: str = "SITE_ROOT") -> str:
+    """The public address of the site, ending in ``/``: an absolute http(s) URL and nothing else.
+
+    It reaches ``<link rel="canonical">``, the sitemaps, JSON-LD and the citation exports, so
+    quotes, angle brackets, braces, spaces, a query or a fragment are refused rather than escaped.
+    """
+    if value is None or not str(value).strip():
+        raise SourceError(where, 0, "the site address is empty (expected e.g. https://example.org/)")
+    text = str(value).strip()
+    parts = urlsplit(text)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise SourceError(where, 0, f"the site address {text!r} must be an absolute http:// or https:// URL")
+    if RE_URL_UNSAFE.search(text) or parts.query or parts.fragment or "?" in text or "#" in text:
+        raise SourceError(
+            where, 0, f"the site address {text!r} must not contain spaces, quotes, <>, {{}}, a query or a fragment"
+        )
+    return text.rstrip("/") + "/"
+
+
+RE_BIBTEX_SPECIAL = re.compile(r"([%&#_$\\{}~^])")
+BIBTEX_REPLACEMENTS = {"\\": r"\textbackslash{}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def bibtex_text(text: str) -> str:
+    """A BibTeX field's text: braces and backslashes cannot close the field or add one."""
+    return RE_BIBTEX_SPECIAL.sub(lambda m: BIBTEX_REPLACEMENTS.get(m[1], "\\" + m[1]), text)
