@@ -29,7 +29,7 @@ def build_site(
 ) -> SiteBuild:
     """Both editions, as `make build` makes them, into ``dest``; stops at the first failing edition."""
     env = {
-        **{k: v for k, v in os.environ.items() if k not in ("SITE_ROOT", "DECLARATION_RELEASE")},
+        **os.environ,
         **(extra_env or {}),
         "NO_MKDOCS_2_WARNING": "1",
         "DECLARATION_ZH": str(zh),

@@ -51,10 +51,9 @@ def test_a_public_build_writes_no_loopback_address(tmp_path):
     assert f"<loc>{PUBLIC}zh/</loc>" in (tmp_path / "zh" / "sitemap.xml").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("site_root", [None, "http://127.0.0.1:8000/"])
+@pytest.mark.parametrize("site_root", ["", "http://127.0.0.1:8000/"])  # "": unset (!ENV gives the default)
 def test_a_release_build_refuses_a_missing_or_loopback_address(tmp_path, site_root):
-    env = {"DECLARATION_RELEASE": "1", **({"SITE_ROOT": site_root} if site_root else {})}
-    built = build_site(tmp_path, extra_env=env)
+    built = build_site(tmp_path, extra_env={"DECLARATION_RELEASE": "1", "SITE_ROOT": site_root})
     assert built.returncode != 0
     assert "release build refused: the public address is" in built.output
     assert "Traceback" not in built.output
