@@ -14,13 +14,14 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from unhabitat import render
 from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import LABELS
+from unhabitat.offline import ZIP_NAME, offline_zip
 from unhabitat.pipeline import Build, load_build
 from unhabitat.settings import read_settings
 
@@ -33,7 +34,6 @@ RELEASE = "DECLARATION_RELEASE"
 DIGESTS = ".page-digests.json"
 
 
-@event_priority(100)  # before Material's search reads the jieba user dictionary written here
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
     extra = config.extra
@@ -60,7 +60,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["site_root"] = address.root  # for the sitemap template's hreflang links
     config.site_url = f"{address.root}{build.edition.lang}/"
     config.nav = render.navigation(build.edition)
-    config.plugins["material/search"].config.jieba_dict_user = str(_write_user_dictionary(base, build))
     return config
 
 
@@ -105,6 +104,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8", newline="")
+    # The edition built last zips both for reading offline (not under `make serve`, which rebuilds them at once).
+    if config.extra.get("offline_zip") and not os.environ.get(SERVING):
+        offline_zip(site.parent, site.parent / ZIP_NAME)
 
 
 def _digest(content: str) -> str:
@@ -118,15 +120,6 @@ def _unchanged_pages(config: MkDocsConfig, pages: dict[str, str]) -> set[str]:
         return set()
     before = json.loads(recorded.read_text(encoding="utf-8"))
     return {name for name, content in pages.items() if before.get(name) == _digest(content)}
-
-
-def _write_user_dictionary(base: Path, build: Build) -> Path:
-    # Material's search segments with the same words as the glossary (its option takes a file).
-    path = base / "build" / "jieba" / "userdict.txt"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_text(encoding="utf-8") != build.edition.glossary.user_dictionary:
-        path.write_text(build.edition.glossary.user_dictionary, encoding="utf-8")
-    return path
 
 
 def _build(config: MkDocsConfig) -> Build:

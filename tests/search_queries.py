@@ -1,6 +1,8 @@
 """The search query suite: query → the units that contain it, checked by hand against the text.
 
-Shared by the browser test (which requires precision 1.0 at k) and `make bench` (which prints it).
+Shared by the browser test (which requires precision 1.0 at k, and for a query of several words
+exactly the expected units as full matches) and `make bench` (which prints it). Every word of a query
+must be found (AND); a document symbol also finds the units that cite the instrument.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ ALL_CITY = [
     "21",
 ]
 HABITAT = ["1", "6", "8", "11", "13(h)", "17", "18", "19", "20", "21"]
+# The units citing the New Urban Agenda (A/RES/71/256), by symbol, by footnote or by its name.
+NUA = ["2", "4", "6", "7", "10", "21"]
 
 QUERIES: list[tuple[str, str, str, list[str]]] = [
     # (edition, kind, query, expected unit ids)
@@ -50,7 +54,9 @@ QUERIES: list[tuple[str, str, str, list[str]]] = [
     ("zh", "term", "利益攸关方", ["1", "13", "14"]),
     ("zh", "term", "多边主义", ["13"]),
     ("zh", "term", "2030 年可持续发展议程", ["10", "13(e)"]),
-    ("zh", "number", "71/256", ["2"]),
+    ("zh", "number", "71/256", NUA),
+    ("zh", "symbol", "A/RES/71/256", NUA),
+    ("zh", "symbol", "FCCC/CP/2022/10/Add.1", ["8"]),
     ("zh", "number", "77/262", ["11"]),
     ("zh", "number", "2024", ["9", "16", "17"]),
     ("zh", "mixed", "1/CP.27", ["8"]),
@@ -83,7 +89,11 @@ QUERIES: list[tuple[str, str, str, list[str]]] = [
     ("en", "term", "Executive Director", ["6", "21"]),
     ("en", "term", "biodiversity", ["3", "13(b)"]),
     ("en", "term", "2030 Agenda", ["10", "13(e)"]),
-    ("en", "number", "71/256", ["2"]),
+    ("en", "number", "71/256", NUA),
+    ("en", "symbol", "A/RES/71/256", NUA),
+    ("en", "symbol", "FCCC/CP/2022/10/Add.1", ["8"]),
+    ("en", "phrase", '"New Urban Agenda"', NUA),
+    ("en", "phrase", '"right to adequate housing"', ["13(a)"]),
     ("en", "number", "resolution 77/262", ["11"]),
     ("en", "number", "Goal 11", ["2"]),
     ("en", "number", "2024", ["9", "16", "17"]),
@@ -92,6 +102,26 @@ QUERIES: list[tuple[str, str, str, list[str]]] = [
     ("en", "word", "Nairobi", ["1", "20"]),
     ("en", "word", "water", ["9"]),
     ("en", "word", "Sharm el-Sheikh", ["8"]),
+]
+
+
+# Unit references: the first result is a direct jump to the unit.
+JUMPS: list[tuple[str, str, str]] = [
+    ("zh", "13(b)", "13(b)"),
+    ("zh", "第13段(b)", "13(b)"),
+    ("zh", "第13段（b）", "13(b)"),
+    ("zh", "¶13", "13"),
+    ("en", "13 b", "13(b)"),
+    ("en", "para. 13 (b)", "13(b)"),
+    ("en", "paragraph 13", "13"),
+    ("en", "¶13", "13"),
+]
+# A query in the other language's script finds the units through the other language's text.
+ACROSS: list[tuple[str, str, list[str]]] = [
+    ("en", "本地化", ["12", "13(e)"]),
+    ("en", "新城市议程", NUA),
+    ("zh", "localization", ["12", "13(e)"]),
+    ("zh", "smart city", ["13(h)"]),
 ]
 
 

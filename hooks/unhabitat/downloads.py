@@ -6,6 +6,7 @@ from . import cite, exports, search_index
 from .landing import landing_page
 from .markup import html_text as escape
 from .markup import md_text
+from .offline import ZIP_NAME as OFFLINE_ZIP
 from .render import Edition, official_record_html
 
 DESCRIPTIONS = {
@@ -73,7 +74,10 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
 def edition_files(edition: Edition) -> dict[str, str]:
     """Files of one edition beside its pages: the search index and per-unit citations (``cite/13a.bib``)."""
     work = edition.work
-    files = {"search/declaration.js": search_index.script(edition)}
+    files = {
+        "search/declaration.js": search_index.script(edition),
+        "search/other.js": search_index.other_script(edition),
+    }
     for unit, url in _cited_units(edition, edition.lang):
         for ext, fmt in CITATION_FORMATS.items():
             files[f"cite/{cite.file_slug(unit)}.{ext}"] = fmt(work, [(unit, url)])
@@ -95,7 +99,13 @@ def downloads_page(edition: Edition, files: dict[str, str]) -> str:
     )
     head = ("文件", "内容", "大小") if edition.lang == "zh" else ("File", "Contents", "Size")
     header = "".join(f"<th>{h}</th>" for h in head)
+    offline = (
+        "离线阅读：整个网站（两个版本），解压后用浏览器打开 declaration-site/index.html"
+        if edition.lang == "zh"
+        else "Read offline: the whole site (both editions); unzip it and open declaration-site/index.html in a browser"
+    )
     return (
         f"# {md_text(title)}\n\n{official_record_html(edition)}\n\n"
+        f'<p class="decl-offline"><a href="../../{OFFLINE_ZIP}" download>{OFFLINE_ZIP}</a> · {escape(offline)}</p>\n\n'
         f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
     )

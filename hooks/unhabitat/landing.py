@@ -14,6 +14,7 @@ def landing_page(zh: Declaration, en: Declaration) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <title>{escape(zh.header.title)} · {escape(en.header.title)}</title>
 <link rel="alternate" hreflang="zh" href="zh/">
 <link rel="alternate" hreflang="en" href="en/">
@@ -32,12 +33,20 @@ a.edition {{ display: block; padding: 1rem 1.25rem; margin: 1rem 0; border: 2px 
   border-radius: .4rem; color: #1a237e; text-decoration: none; }}
 a.edition:hover, a.edition:focus {{ background: #e8eaf6; outline: 3px solid #1a237e; }}
 .small {{ font-size: .9rem; color: #424242; }}
+h1 {{ font-size: 1.35rem; font-weight: 600; line-height: 1.4; margin: 0 0 2rem; }}
+h1 span {{ display: block; }}
+@media (prefers-color-scheme: dark) {{
+  body {{ color: #e3e3e8; background: #1e2029; }}
+  a.edition {{ border-color: #8c9eff; color: #c5cae9; }}
+  a.edition:hover, a.edition:focus {{ background: #283593; outline-color: #c5cae9; }}
+  .small {{ color: #b8b8c0; }}
+}}
 </style>
 </head>
 <body>
 <main>
-<p lang="zh">{escape(zh.header.title)}</p>
-<p lang="en">{escape(en.header.title)}</p>
+<h1><span lang="zh">{escape(zh.header.title)}</span>
+<span lang="en">{escape(en.header.title)}</span></h1>
 <a class="edition" href="zh/" hreflang="zh" lang="zh" data-edition="zh">中文（原文）</a>
 <a class="edition" href="en/" hreflang="en" lang="en" data-edition="en">English (unofficial translation)</a>
 <p class="small" lang="en">The Chinese text is the source;

@@ -13,6 +13,8 @@ from pathlib import Path
 
 RE_LINK = re.compile(r'(?P<attr>\bhref=")(?P<url>[^"]*)(?P<end>")')
 RE_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# The zip's name at the site root, where the downloads page offers it (never inside itself).
+ZIP_NAME = "declaration-site.zip"
 # A fixed timestamp for every zip entry, so that the same site gives the same bytes.
 ZIP_DATE = (2023, 6, 9, 0, 0, 0)
 
@@ -38,14 +40,11 @@ def offline_zip(site: Path, target: Path) -> Path:
     """Zip ``site`` for reading from disk; entries sorted, dates fixed."""
     target.parent.mkdir(parents=True, exist_ok=True)
     entries: dict[str, bytes] = {}
-    for path in (p for p in site.rglob("*") if p.is_file()):
+    for path in (p for p in site.rglob("*") if p.is_file() and p.name != ZIP_NAME):
         data = path.read_bytes()
         name = path.relative_to(site).as_posix()
         if path.suffix == ".html":
             data = offline_html(data.decode("utf-8")).encode("utf-8")
-        elif path.name == "search_index.json":
-            # From disk Material's script asks for its index as a script, as its offline plugin writes it.
-            entries[name.replace(".json", ".js")] = b"var __index = " + data
         entries[name] = data
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in sorted(entries.items()):

@@ -302,11 +302,17 @@ def _head_row(edition: Edition) -> str:
     )
 
 
+SHOW_TERMS = {"zh": "标出术语", "en": "Show terms"}
+
+
 def _toolbar(edition: Edition) -> str:
+    """The view switches; declaration.js remembers each (the terms are shown until a reader hides them)."""
     return (
         '<div class="decl-toolbar" data-search-exclude>'
         '<button type="button" class="md-button decl-view-toggle" aria-pressed="false">'
-        f"{escape(edition.labels.parallel)}</button></div>"
+        f"{escape(edition.labels.parallel)}</button> "
+        '<button type="button" class="md-button decl-terms-toggle" aria-pressed="true">'
+        f"{escape(SHOW_TERMS[edition.lang])}</button></div>"
     )
 
 
@@ -372,7 +378,8 @@ def home_page(edition: Edition) -> str:
 def full_text_page(edition: Edition) -> str:
     text = edition.text
     sections = [
-        f"## {md_text(paragraph_title(p.number, edition.lang))} {{#p{p.number}}}\n\n"
+        # The heading serves the table of contents and screen readers; on screen the unit's own number shows.
+        f"## {md_text(paragraph_title(p.number, edition.lang))} {{#p{p.number} .decl-sr}}\n\n"
         f"{_units_block(p.number, (), edition)}\n"
         for p in text.paragraphs
     ]

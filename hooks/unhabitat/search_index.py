@@ -1,32 +1,70 @@
-"""Stage 4c: the search index of one edition, as a script the browser loads (it works from file:// too).
+"""Stage 4c: the search index of one edition, as scripts the browser loads (they work from file:// too).
 
-Documents are the citable units, then glossary entries and instruments. The browser matches
-queries against the text itself, so a query finds exactly the units that contain it.
+``search/declaration.js`` holds the edition's documents: the citable units (text and footnotes apart,
+and the symbols of the instruments each cites), then glossary entries and instruments. The browser
+matches queries against the text itself, so a query finds exactly the units that contain it.
+``search/other.js`` holds the other language's text of the same units; it is loaded only for a query
+in the other script (a Chinese query in the English edition), which finds the units through it.
 """
 
 from __future__ import annotations
 
 import json
+import re
 
 from .labels import unit_name
-from .model import RE_MARKER
+from .model import RE_MARKER, Unit
+from .register import Instrument
 from .render import Edition
 
 GLOBAL = "declarationSearch"
+OTHER = "declarationSearchOther"
+# A United Nations document symbol inside an official link: https://undocs.org/zh/FCCC/CP/2022/10/Add.1
+RE_UNDOCS = re.compile(r"^https?://undocs\.org/(?:[a-z]{2}/)?(?P<symbol>[^?#]+)$")
+
+
+def symbols(instrument: Instrument) -> list[str]:
+    """Every symbol an instrument is known by: its own, and the document symbols of its official texts."""
+    found = {instrument.symbol}
+    for url in instrument.url.values():
+        m = RE_UNDOCS.match(url)
+        if m:
+            found.add(m["symbol"])
+    return sorted(found)
+
+
+def unit_key(unit: Unit) -> str:
+    """How a reader names a unit in a query: ``13(b)``."""
+    return f"{unit.paragraph}({unit.letter})" if unit.letter else str(unit.paragraph)
+
+
+def _texts(unit: Unit, notes: dict[str, list[str]]) -> dict:
+    doc = {"x": RE_MARKER.sub("", unit.text)}
+    if unit.uid in notes:
+        doc["f"] = " ".join(notes[unit.uid])
+    return doc
+
+
+def _notes(edition: Edition, other: bool = False) -> dict[str, list[str]]:
+    notes: dict[str, list[str]] = {}
+    for note in (edition.other if other else edition.text).footnotes:
+        notes.setdefault(note.cited_by, []).append(note.text)
+    return notes
 
 
 def documents(edition: Edition) -> list[dict]:
-    # A unit's footnotes are part of what it says: 71/256 finds paragraph 2, whose footnote cites it.
-    notes = {note.cited_by: note.text for note in edition.text.footnotes}
-    docs = [
-        {
-            "k": "unit",
-            "u": f"{unit.paragraph}/#{unit.eid}",
-            "t": unit_name(unit, edition.lang),
-            "x": " ".join(filter(None, (RE_MARKER.sub("", unit.text), notes.get(unit.uid)))),
-        }
-        for unit in edition.text.units()
-    ]
+    cited: dict[str, set[str]] = {}
+    for ref in edition.references:
+        cited.setdefault(ref.unit, set()).update(symbols(edition.instruments[ref.symbol]))
+    notes = _notes(edition)
+    docs = []
+    for unit in edition.text.units():
+        doc = {"k": "unit", "u": f"{unit.paragraph}/#{unit.eid}", "n": unit_key(unit)}
+        doc["t"] = unit_name(unit, edition.lang)
+        doc.update(_texts(unit, notes))
+        if unit.uid in cited:
+            doc["s"] = sorted(cited[unit.uid])
+        docs.append(doc)
     glossary = edition.glossary
     if glossary is not None:
         for term in glossary.terms:
@@ -38,7 +76,6 @@ def documents(edition: Edition) -> list[dict]:
                     "u": f"glossary/{term.id}/",
                     "t": heading,
                     "x": " · ".join((term.zh, *term.variants, *term.en, pinyin.marked, term.note[edition.lang])),
-                    "f": sorted({term.zh, *term.variants, *(e.casefold() for e in term.en)}),
                 }
             )
     for instrument in edition.instruments.values():
@@ -48,12 +85,26 @@ def documents(edition: Edition) -> list[dict]:
                 "u": f"instruments/{instrument.slug}/",
                 "t": f"{instrument.symbol}: {instrument.title[edition.lang]}",
                 "x": instrument.contains[edition.lang],
+                "s": symbols(instrument),
             }
         )
     return docs
 
 
-def script(edition: Edition) -> str:
-    data = {"lang": edition.lang, "docs": documents(edition)}
+def other_documents(edition: Edition) -> list[dict]:
+    """The other language's text of each unit, in the order of the edition's units."""
+    notes = _notes(edition, other=True)
+    return [_texts(edition.other.unit(unit.uid), notes) for unit in edition.text.units()]
+
+
+def _script(name: str, data: dict) -> str:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f"window.{GLOBAL}={body};\n"
+    return f"window.{name}={body};\n"
+
+
+def script(edition: Edition) -> str:
+    return _script(GLOBAL, {"lang": edition.lang, "other": edition.other_lang, "docs": documents(edition)})
+
+
+def other_script(edition: Edition) -> str:
+    return _script(OTHER, {"lang": edition.other_lang, "docs": other_documents(edition)})

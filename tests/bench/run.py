@@ -65,9 +65,27 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def _keep_first_render(bodies: dict[str, bytes], response) -> None:
-    if response.ok and response.request.resource_type in ("document", "stylesheet", "script"):
-        bodies[response.url] = response.body()
+def first_visit(page, url: str) -> tuple[list[str], float]:
+    """Every request of a first visit to ``url`` (cold cache): status, bytes raw and gzipped; the total gzipped."""
+    seen: list = []
+    failed: list[str] = []
+    page.on("response", lambda r: seen.append(r))
+    page.on("requestfailed", lambda r: failed.append(f"failed {r.url}"))
+    page.goto(url, wait_until="networkidle")
+    lines, total_raw, total_packed = [], 0, 0
+    for response in seen:
+        body = response.body() if response.status < 300 else b""
+        raw, packed = len(body), len(gzip.compress(body, mtime=0)) if body else 0
+        total_raw, total_packed = total_raw + raw, total_packed + packed
+        name = response.url.split("/", 3)[-1]
+        lines.append(f"    {response.status} /{name}: {raw / 1024:.1f} KB, {packed / 1024:.1f} KB gzipped")
+        if response.status >= 400:
+            failed.append(f"{response.status} {response.url}")
+    lines.append(
+        f"    total: {len(seen)} requests, {total_raw / 1024:.0f} KB, {total_packed / 1024:.1f} KB gzipped "
+        f"(goal 80 KB); failed: {len(failed)} {failed if failed else ''}".rstrip()
+    )
+    return lines, total_packed / 1024
 
 
 def reader_side(site: Path) -> list[str]:
@@ -89,21 +107,22 @@ def reader_side(site: Path) -> list[str]:
         )
         for lang in ("zh", "en"):
             page = browser.new_page()
-            bodies: dict[str, bytes] = {}
-            page.on("response", functools.partial(_keep_first_render, bodies))
-            page.goto(f"{base}/{lang}/13/", wait_until="load")
-            first = {u: b for u, b in bodies.items() if "search/" not in u}
-            raw = sum(len(b) for b in first.values())
-            packed = sum(len(gzip.compress(b, mtime=0)) for b in first.values())
-            lines.append(
-                f"{lang}: first render of /{lang}/13/: {len(first)} files, {raw / 1024:.0f} KB, "
-                f"{packed / 1024:.1f} KB gzipped (goal 80 KB)"
-            )
-            index = (site / lang / "search" / "declaration.js").read_bytes()
-            lines.append(
-                f"{lang}: search index {len(index) / 1024:.0f} KB, "
-                f"{len(gzip.compress(index, mtime=0)) / 1024:.1f} KB gzipped (loaded on first focus)"
-            )
+            lines.append(f"{lang}: whole first visit of /{lang}/13/, every request:")
+            visit, _ = first_visit(page, f"{base}/{lang}/13/")
+            lines += visit
+            first_query = 0
+            for name, when in (
+                ("javascripts/search.js", "on first focus"),
+                ("search/declaration.js", "on first focus"),
+                ("search/other.js", "for a query in the other script"),
+            ):
+                index = (site / lang / name).read_bytes()
+                packed = len(gzip.compress(index, mtime=0))
+                first_query += packed if "focus" in when else 0
+                lines.append(
+                    f"{lang}: {name} {len(index) / 1024:.0f} KB, {packed / 1024:.1f} KB gzipped (loaded {when})"
+                )
+            lines.append(f"{lang}: the first query downloads {first_query / 1024:.1f} KB gzipped")
             page.focus("#decl-search-input")
             page.wait_for_function("window.declarationSearch !== undefined")
             queries = [q for edition, _, q, _ in QUERIES if edition == lang]
@@ -135,15 +154,23 @@ def reader_side(site: Path) -> list[str]:
 
 
 def precision(page, lang: str) -> list[str]:
-    run = "q => new Promise(done => window.declSearch.search(q, hits => done(hits.map(h => [h.doc.k, h.doc.u]))))"
+    run = """q => new Promise(done => window.declSearch.search(q, hits => done(
+      hits.map(h => [h.group, h.doc.k, h.doc.u]))))"""
     by_kind: dict[str, list[float]] = {}
+    exact = several = 0
     for edition, kind, query, expected in QUERIES:
         if edition != lang:
             continue
-        ranked = [unit_id(u) for k, u in page.evaluate(run, query) if k == "unit"]
+        ranked = [unit_id(u) for g, k, u in page.evaluate(run, query) if g == "full" and k == "unit"]
         by_kind.setdefault(kind, []).append(precision_at_k(ranked, expected))
+        if len(query.split()) > 1:
+            several += 1
+            exact += sorted(ranked) == sorted(expected)
     cells = ", ".join(f"{kind} {statistics.mean(v):.2f} ({len(v)})" for kind, v in sorted(by_kind.items()))
-    return [f"{lang}: search precision at k (k = expected units), mean by kind (queries): {cells}"]
+    return [
+        f"{lang}: search precision at k (k = expected units), mean by kind (queries): {cells}",
+        f"{lang}: queries of several words whose full matches are exactly the expected units: {exact}/{several}",
+    ]
 
 
 MEASURE = """

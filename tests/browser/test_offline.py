@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 
 import pytest
@@ -58,3 +59,44 @@ def test_landing_page_from_disk(page: Page, unzipped: str):
     page.goto(f"{unzipped}/index.html?choose")
     page.click('a[data-edition="en"]')
     expect(page).to_have_url(f"{unzipped}/en/index.html")
+
+
+def test_the_zip_is_offered_on_the_downloads_page(page: Page, site):
+    for lang in ("zh", "en"):
+        page.goto(f"/{lang}/downloads/")
+        link = page.locator('a[href="../../declaration-site.zip"]')
+        expect(link).to_be_visible()
+    assert zipfile.is_zipfile(site.root / "declaration-site.zip")
+    with zipfile.ZipFile(site.root / "declaration-site.zip") as z:
+        names = z.namelist()
+    assert "declaration-site/zh/13/index.html" in names and not any(n.endswith(".zip") for n in names)
+
+
+@pytest.mark.parametrize(
+    ("start", "click", "lands"),
+    [
+        ("zh/13/index.html", ".md-footer__link--next", "zh/14/index.html"),
+        ("zh/13/index.html", ".md-footer__link--prev", "zh/12/index.html"),
+        ("zh/13/index.html", '.md-nav--primary .md-nav__link[href="../2/"]', "zh/2/index.html"),
+        ("zh/13/index.html", '.md-nav--primary .md-nav__link[href="../glossary/"]', "zh/glossary/index.html"),
+        ("en/13/index.html", "#para_13 a.decl-term", "en/glossary/"),
+    ],
+)
+def test_links_of_the_unzipped_site_open_pages_from_disk(page: Page, site, start: str, click: str, lands: str):
+    """The built folder itself, opened from disk: a folder link opens the folder's page, not a listing."""
+    root = site.root.as_uri()
+    page.goto(f"{root}/{start}")
+    page.locator(click).first.click()
+    expect(page).to_have_url(
+        re.compile(re.escape(f"{root}/{lands}") + (r"[^/]+/index\.html$" if lands.endswith("/") else "$"))
+    )
+    expect(page.locator("article h1").first).to_be_visible()
+
+
+def test_language_switch_of_the_unzipped_site_from_disk(page: Page, site):
+    root = site.root.as_uri()
+    page.goto(f"{root}/zh/13/index.html")
+    page.hover(".md-header__option .md-select")
+    page.click('.md-select__link[hreflang="en"]')
+    expect(page).to_have_url(f"{root}/en/13/index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
