@@ -3,14 +3,17 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
-SITE_ROOT ?= http://127.0.0.1:8000/
 
 export NO_MKDOCS_2_WARNING := 1
-export CHROMIUM SITE_ROOT
+export CHROMIUM
+# The public address (site_url in mkdocs.yml), when given on the command line or in the environment.
+ifdef SITE_ROOT
+export SITE_ROOT
+endif
 # Reproducible builds: every date in the site comes from the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1686268800)
 
-.PHONY: install install-test system-deps build serve test lint bench terms offline clean
+.PHONY: install install-test system-deps build release serve test lint bench terms offline clean
 
 install: $(VENV)/.installed
 
@@ -43,6 +46,10 @@ build: install
 	rm -rf site
 	$(BIN)/mkdocs build --strict -f mkdocs.yml
 	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
+
+# The site to publish: as `make build`, but a missing or loopback public address is an error.
+release: export DECLARATION_RELEASE := 1
+release: build
 
 serve: install
 	$(BIN)/python hooks/serve_editions.py --host 127.0.0.1 --port 8000

@@ -18,6 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from unhabitat import render
+from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import LABELS
 from unhabitat.offline import ZIP_NAME, offline_zip
@@ -28,6 +29,8 @@ log = get_plugin_logger("declaration")
 # Under `make serve` (which sets SERVING), digests of the generated Markdown of the last build are
 # kept in the site folder, so that a dirty rebuild renders only the pages that changed.
 SERVING = "DECLARATION_SERVING"
+# Set by `make release` and the deploy workflow: a build without a public address fails.
+RELEASE = "DECLARATION_RELEASE"
 DIGESTS = ".page-digests.json"
 
 
@@ -35,15 +38,27 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
     extra = config.extra
     try:
-        settings = read_settings(extra, config.config_file_path)
-        site_root = extra["site_root"] = settings.site_root
-        build = load_build(base, settings.sources, settings.data, settings.edition, site_root)
+        # The public address is site_url (SITE_ROOT overrides it); unset, the build is a preview.
+        settings = read_settings({**extra, "site_root": config.site_url or PREVIEW_ROOT}, config.config_file_path)
+        address = site_address(settings.site_root)
+        if not address.public:
+            if os.environ.get(RELEASE):
+                raise PluginError(address.release_problem())
+            if settings.edition == "zh" and not os.environ.get(SERVING):
+                log.info(address.preview_notice())  # info, not a warning: a preview is a legitimate strict build
+        build = load_build(
+            base, settings.sources, settings.data, settings.edition, address.root,
+            history=True, citation_cache=base / "build" / "citations" / f"{settings.edition}.json",
+        )  # fmt: skip
     except SourceError as e:
         raise PluginError(str(e)) from e
     for problem in build.problems:
         log.warning(problem)
+    for notice in build.notices:
+        log.info(notice)  # a shallow clone still builds: the site then shows no history
     extra["build"] = build
-    config.site_url = f"{site_root}{build.edition.lang}/"
+    extra["site_root"] = address.root  # for the sitemap template's hreflang links
+    config.site_url = f"{address.root}{build.edition.lang}/"
     config.nav = render.navigation(build.edition)
     return config
 

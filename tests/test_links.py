@@ -9,7 +9,7 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 from lxml import html
 
-OFFICIAL_HOSTS = {"undocs.org", "unfccc.int", "sdgs.un.org", "www.un.org", "unhabitat.org", "unterm.un.org"}
+OFFICIAL_HOSTS = {"undocs.org", "unfccc.int", "sdgs.un.org", "www.un.org", "unhabitat.org", "unterm.un.org", "media.un.org"}
 
 
 @cache

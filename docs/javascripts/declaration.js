@@ -1,5 +1,6 @@
-// Reader controls of the declaration site: permalink copy, parallel view, terms switch and tooltips,
-// a language switch that keeps the reader's place, and the loader of the search. No third-party code.
+// Reader controls of the declaration site: parallel view, terms switch and tooltips, a language
+// switch that keeps the reader's place, and the loader of the search (copying links and citations
+// is unit-actions.js). No third-party code.
 (function () {
   "use strict";
   var EDITION_KEY = "unhabitat-edition";
@@ -7,8 +8,6 @@
   var TERMS_KEY = "unhabitat-terms";
   var root = document.documentElement;
   var zh = (root.getAttribute("lang") || "").indexOf("zh") === 0;
-  var COPIED = zh ? "链接已复制" : "Link copied";
-  var CITED = zh ? "引文已复制" : "Citation copied";
   var AGAIN = zh ? "再点一次查看词条" : "Tap again to open the entry";
 
   function store(key, value) {
@@ -16,36 +15,6 @@
   }
   function stored(key) {
     try { return localStorage.getItem(key); } catch (e) { return null; }
-  }
-
-  function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
-    }
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed";
-    area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    document.execCommand("copy");
-    document.body.removeChild(area);
-    return Promise.resolve();
-  }
-
-  function announce(control, message) {
-    var status = document.getElementById("decl-status");
-    if (!status) {
-      status = document.createElement("div");
-      status.id = "decl-status";
-      status.className = "decl-status";
-      status.setAttribute("role", "status");
-      document.body.appendChild(status);
-    }
-    status.textContent = message;
-    control.classList.add("decl-copied");
-    setTimeout(function () { control.classList.remove("decl-copied"); status.textContent = ""; }, 2000);
   }
 
   // Read from disk (file://), a folder is opened by its index.html, not listed.
@@ -75,19 +44,6 @@
   }
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest("[data-permalink]");
-    if (link) {
-      event.preventDefault();
-      var url = new URL(link.getAttribute("href"), location.href).href;
-      history.replaceState(null, "", url);
-      copyText(url).then(function () { announce(link, COPIED + ": " + url); });
-      return;
-    }
-    var citation = event.target.closest(".decl-cite-copy");
-    if (citation) {
-      copyText(citation.dataset.copy).then(function () { announce(citation, CITED); });
-      return;
-    }
     var terms = event.target.closest(".decl-terms-toggle");
     if (terms) {
       var state = root.dataset.declTerms === "off" ? "on" : "off";

@@ -1,4 +1,8 @@
-"""Citations of a unit: the sentence a reader pastes, and BibTeX, RIS and CSL-JSON for reference managers."""
+"""Citations of a unit: the sentence a reader pastes, and BibTeX, RIS and CSL-JSON for reference managers.
+
+Every format carries the unit where citation styles print it (the title, and BibTeX's ``note``), the full
+date of adoption and, once verified, the UN document symbol, from the official record.
+"""
 
 from __future__ import annotations
 
@@ -9,27 +13,59 @@ from dataclasses import dataclass
 from .labels import unit_name
 from .markup import bibtex_text
 from .model import Declaration, Unit
+from .record import OfficialRecord, date_text
 
 RE_YEAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
 class Work:
-    """What a citation says of the declaration itself, read from its title block."""
+    """What a citation says of the declaration itself: its title block, and its official record."""
 
     lang: str
     title: str
     body: str
     place: str
     year: str
+    record: OfficialRecord | None = None
+    revisions: tuple[tuple[str, str], ...] = ()  # (unit id, YYYY-MM-DD of its current wording)
 
     @classmethod
-    def of(cls, text: Declaration, lang: str) -> Work:
+    def of(
+        cls, text: Declaration, lang: str, record: OfficialRecord | None = None, revisions: dict[str, str] | None = None
+    ) -> Work:
         date_place = text.header.date_place
         years = RE_YEAR.findall(date_place)
         parts = [p.strip() for p in re.split(r"[，,]", date_place)]
         place = next((p for p in parts if not any(c.isdigit() for c in p)), "")
-        return cls(lang, text.header.title, "".join(text.header.body), place, years[-1] if years else "")
+        year = years[-1] if years else ""
+        dated = tuple(sorted((uid, date) for uid, date in (revisions or {}).items() if date))
+        return cls(lang, text.header.title, "".join(text.header.body), place, year, record, dated)
+
+    def revised(self, unit: Unit) -> str:
+        """When the cited wording of ``unit`` was last revised, as running text ("" if unknown)."""
+        date = dict(self.revisions).get(unit.uid, "")
+        return date_text(date, self.lang) if date else ""
+
+    @property
+    def date_text(self) -> str:
+        """The date of adoption as running text, or the year when the record is missing."""
+        if self.record:
+            return self.record.date_text(self.lang)
+        return f"{self.year}年" if self.lang == "zh" else self.year
+
+    @property
+    def date_parts(self) -> list[int]:
+        return self.record.date_parts if self.record else ([int(self.year)] if self.year else [])
+
+    @property
+    def symbol(self) -> str | None:
+        return self.record.symbol if self.record else None
+
+    def unit_title(self, unit: Unit) -> str:
+        """The title with the unit, the one field every style prints."""
+        sep = "，" if self.lang == "zh" else ", "
+        return f"{self.title}{sep}{unit_name(unit, self.lang)}"
 
 
 def edition_url(site_root: str, lang: str, path: str = "") -> str:
@@ -42,10 +78,15 @@ def permalink(site_root: str, lang: str, unit: Unit) -> str:
 
 
 def citation(work: Work, unit: Unit, url: str) -> str:
-    """联合国人居大会第二届会议部长级宣言（2023年，内罗毕），第13段(a)分段，<permalink>"""
+    """联合国人居大会第二届会议部长级宣言（2023年6月9日，内罗毕），第13段(a)分段，<permalink>"""
+    symbol = f"{work.symbol}, " if work.symbol else ""
+    revised = work.revised(unit)
     if work.lang == "zh":
-        return f"{work.title}（{work.year}年，{work.place}），{unit_name(unit, 'zh')}，{url}"
-    return f"{work.title} ({work.place}, {work.year}), {unit_name(unit, 'en')}, {url} (unofficial translation)"
+        version = f"（本站文本修订于{revised}）" if revised else ""
+        return f"{work.title}（{symbol}{work.date_text}，{work.place}），{unit_name(unit, 'zh')}{version}，{url}"
+    name = unit_name(unit, "en")
+    version = f", revised {revised}" if revised else ""
+    return f"{work.title} ({symbol}{work.place}, {work.date_text}), {name}, {url} (unofficial translation{version})"
 
 
 def file_slug(unit: Unit) -> str:
@@ -57,25 +98,40 @@ def _key(unit: Unit, lang: str) -> str:
 
 
 def _note(work: Work, unit: Unit) -> str:
-    place = unit_name(unit, work.lang)
-    return place if work.lang == "zh" else f"{place}; unofficial translation from the Chinese"
+    place, revised = unit_name(unit, work.lang), work.revised(unit)
+    if work.lang == "zh":
+        return f"{place}；本站文本修订于{revised}" if revised else place
+    return f"{place}; unofficial translation from the Chinese" + (f", revised {revised}" if revised else "")
+
+
+def _genre(work: Work, unit: Unit) -> str:
+    revised = work.revised(unit)
+    return f"unofficial translation, revised {revised}" if revised else "unofficial translation"
+
+
+BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def bibtex(work: Work, units: list[tuple[Unit, str]]) -> str:
     entries = []
     for unit, url in units:
         fields = {
-            "title": work.title,
+            # Double braces keep the title's capitals: styles would sentence-case "United Nations".
+            "title": "{" + work.title + "}",
             "author": "{" + work.body + "}",
             "year": work.year,
+            "date": work.record.adopted if work.record else work.year,
             "address": work.place,
+            "number": work.symbol or "",
             "note": _note(work, unit),
             "url": url,
             "language": "Chinese" if work.lang == "zh" else "English",
         }
+        body = [f"  {k} = {{{v if k == 'url' else _bib_escape(v)}}}" for k, v in fields.items() if v]
+        if work.record:
+            body.insert(3, f"  month = {BIB_MONTHS[work.date_parts[1] - 1]}")  # a macro, not a string
         # A URL is verbatim in BibTeX (the url package); everything else is escaped.
-        body = ",\n".join(f"  {k} = {{{v if k == 'url' else _bib_escape(v)}}}" for k, v in fields.items())
-        entries.append(f"@misc{{{_key(unit, work.lang)},\n{body}\n}}\n")
+        entries.append(f"@misc{{{_key(unit, work.lang)},\n" + ",\n".join(body) + "\n}\n")
     return "\n".join(entries)
 
 
@@ -88,36 +144,48 @@ def _bib_escape(value: str) -> str:
 def ris(work: Work, units: list[tuple[Unit, str]]) -> str:
     records = []
     for unit, url in units:
+        date = "/".join(f"{p:02d}" for p in work.date_parts) if work.record else work.year
         lines = [
             ("TY", "GOVDOC"),
             ("ID", _key(unit, work.lang)),
-            ("TI", work.title),
-            ("AU", work.body),
+            ("TI", work.unit_title(unit)),
+            ("AU", work.body + ","),  # the trailing comma marks a corporate author
             ("PY", work.year),
+            ("DA", date),
             ("CY", work.place),
+            ("SE", unit_name(unit, work.lang)),
+            ("M1", work.symbol or ""),
             ("N1", _note(work, unit)),
             ("UR", url),
             ("LA", work.lang),
             ("ER", ""),
         ]
-        records.append("".join(f"{tag}  - {value}\r\n" for tag, value in lines))
+        records.append("".join(f"{tag}  - {value}\r\n" for tag, value in lines if value or tag == "ER"))
     return "".join(records)
 
 
-def csl_json(work: Work, units: list[tuple[Unit, str]]) -> str:
-    items = [
-        {
+def csl_items(work: Work, units: list[tuple[Unit, str]]) -> list[dict]:
+    items = []
+    for unit, url in units:
+        item = {
             "id": _key(unit, work.lang),
             "type": "document",
-            "title": work.title,
+            "title": work.unit_title(unit),
             "author": [{"literal": work.body}],
-            "issued": {"date-parts": [[int(work.year)]]} if work.year else {},
+            "issued": {"date-parts": [work.date_parts]} if work.date_parts else {},
             "publisher-place": work.place,
             "section": unit_name(unit, work.lang),
             "note": _note(work, unit),
             "URL": url,
             "language": work.lang,
         }
-        for unit, url in units
-    ]
-    return json.dumps(items, ensure_ascii=False, indent=1) + "\n"
+        if work.lang == "en":
+            item["genre"] = _genre(work, unit)  # the styles print the genre: the caveat and the wording's date
+        if work.symbol:
+            item["number"] = work.symbol
+        items.append(item)
+    return items
+
+
+def csl_json(work: Work, units: list[tuple[Unit, str]]) -> str:
+    return json.dumps(csl_items(work, units), ensure_ascii=False, indent=1) + "\n"

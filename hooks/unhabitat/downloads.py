@@ -7,7 +7,7 @@ from .landing import landing_page
 from .markup import html_text as escape
 from .markup import md_text
 from .offline import ZIP_NAME as OFFLINE_ZIP
-from .render import Edition
+from .render import Edition, official_record_html
 
 DESCRIPTIONS = {
     "declaration.zh.md": ("中文全文（Markdown）", "Chinese text (Markdown)"),
@@ -15,7 +15,10 @@ DESCRIPTIONS = {
     "declaration.zh.txt": ("中文全文（纯文本）", "Chinese text (plain text)"),
     "declaration.en.txt": ("英文全文，非正式译文（纯文本）", "English text, unofficial translation (plain text)"),
     "declaration.json": ("完整文档模型（JSON，中英文）", "The whole document model (JSON, both languages)"),
-    "declaration.tmx": ("中英对齐翻译记忆（TMX 1.4b）", "Aligned Chinese–English translation memory (TMX 1.4b)"),
+    "declaration.tmx": (
+        "中英对齐翻译记忆（TMX 1.4b，含标题、脚注和译者注）",
+        "Aligned Chinese–English translation memory (TMX 1.4b; title, footnotes and translator's notes included)",
+    ),
     "permalinks.json": ("每个可引用单位的永久链接（JSON）", "The permalink of every citable unit (JSON)"),
     "instruments.json": ("所引文书及其出处（JSON）", "Cited instruments and where they are cited (JSON)"),
     "glossary.json": ("术语表，全部字段（JSON）", "Glossary, every field (JSON)"),
@@ -47,6 +50,12 @@ def _cited_units(edition: Edition, lang: str) -> list:
     return [(u, edition.permalink(u, lang)) for u in text.units()]
 
 
+def _changed(edition: Edition) -> dict[str, str]:
+    """Unit id → the date of its last revision in either language (for the TMX's changedate)."""
+    zh, en = edition.revisions("zh"), edition.revisions("en")
+    return {uid: max(zh.get(uid, ""), en.get(uid, "")) for uid in zh.keys() | en.keys()}
+
+
 def root_files(edition: Edition, references_zh) -> dict[str, str]:
     """Files beside the two editions (the same bytes whichever edition builds them)."""
     zh, en = edition.zh_en()
@@ -59,7 +68,7 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
         "declaration.zh.txt": exports.plain_text(zh),
         "declaration.en.txt": exports.plain_text(en),
         "declaration.json": exports.document_model(zh, en),
-        "declaration.tmx": exports.tmx(zh, en),
+        "declaration.tmx": exports.tmx(zh, en, edition.notes, _changed(edition)),
         "permalinks.json": exports.permalinks(zh),
         "instruments.json": exports.instruments_json(edition.instruments, references_zh, [u.uid for u in zh.units()]),
         "glossary.json": exports.glossary_json(glossary, zh, en),
@@ -69,7 +78,7 @@ def root_files(edition: Edition, references_zh) -> dict[str, str]:
         "formulae.csv": exports.formulae_csv(glossary),
     }
     for lang, text in (("zh", zh), ("en", en)):
-        work = cite.Work.of(text, lang)
+        work = cite.Work.of(text, lang, edition.record, edition.revisions(lang))
         for ext, fmt in CITATION_FORMATS.items():
             files[f"citations.{lang}.{ext}"] = fmt(work, _cited_units(edition, lang))
     return files
@@ -109,7 +118,7 @@ def downloads_page(edition: Edition, files: dict[str, str]) -> str:
         else "Read offline: the whole site (both editions); unzip it and open declaration-site/index.html in a browser"
     )
     return (
-        f"# {md_text(title)}\n\n"
+        f"# {md_text(title)}\n\n{official_record_html(edition)}\n\n"
         f'<p class="decl-offline"><a href="../../{OFFLINE_ZIP}" download>{OFFLINE_ZIP}</a> · {escape(offline)}</p>\n\n'
         f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
     )

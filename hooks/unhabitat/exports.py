@@ -11,7 +11,8 @@ from xml.sax.saxutils import escape
 
 from .glossary import Glossary
 from .markup import csv_cell
-from .model import RE_MARKER, Declaration, from_superscript
+from .model import RE_MARKER, Declaration, from_superscript, group_by
+from .notes import Note
 from .references import Reference, cited_in
 from .register import Instrument
 from .termbase import STATUSES, SUBJECTS, TERM_STATUSES, Designation, Term
@@ -32,25 +33,52 @@ def permalinks(text: Declaration) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
 
 
-def tmx(zh: Declaration, en: Declaration) -> str:
-    """``declaration.tmx``: TMX 1.4b, one translation unit per citable unit, keyed by its eid."""
+# CAT tools keep translation memories per locale: a bare "zh" needs a mapping step (and may be mapped to zh-TW).
+TMX_LANGS = {"zh": "zh-CN", "en": "en"}
+
+
+def tmx(
+    zh: Declaration, en: Declaration, notes: tuple[Note, ...] = (), changed: dict[str, str] | None = None
+) -> str:
+    """``declaration.tmx``: TMX 1.4b. One translation unit per citable unit (keyed by its eid), then the
+    title and each footnote; footnote markers are left out of the segments; translator's notes are notes;
+    ``changed`` (unit id → YYYY-MM-DD of its last revision in either language) gives a unit its changedate."""
+    by_unit = group_by(notes, lambda note: note.unit)
     english = {u.uid: u for u in en.units()}
+    src, tgt = TMX_LANGS["zh"], TMX_LANGS["en"]
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
         '<tmx version="1.4">',
         '  <header creationtool="unhabitat-declaration-site" creationtoolversion="1"'
-        ' segtype="paragraph" o-tmf="plain text" adminlang="en" srclang="zh" datatype="plaintext"/>',
+        f' segtype="paragraph" o-tmf="plain text" adminlang="en" srclang="{src}" datatype="plaintext"/>',
         "  <body>",
     ]
-    for unit in zh.units():
-        out += [
-            f'    <tu tuid="{unit.eid}">',
-            f'      <prop type="x-citation">{escape(unit.uid)}</prop>',
-            f'      <tuv xml:lang="zh"><seg>{escape(unit.text)}</seg></tuv>',
-            f'      <tuv xml:lang="en"><seg>{escape(english[unit.uid].text)}</seg></tuv>',
+
+    def tu(tuid: str, citation: str, source: str, target: str, tu_notes: tuple[Note, ...] = ()) -> list[str]:
+        date = (changed or {}).get(citation, "")
+        stamp = f' changedate="{date.replace("-", "")}T000000Z"' if date else ""
+        lines = [f'    <tu tuid="{tuid}"{stamp}>']
+        for note in tu_notes:  # the DTD puts notes and props before the variants
+            lines += [
+                f'      <note xml:lang="{lang}">{escape(note.at)}: {escape(note.text[lang])}</note>'
+                for lang in ("en", "zh")
+            ]
+        lines += [
+            f'      <prop type="x-citation">{escape(citation)}</prop>',
+            f'      <tuv xml:lang="{src}"><seg>{escape(RE_MARKER.sub("", source))}</seg></tuv>',
+            f'      <tuv xml:lang="{tgt}"><seg>{escape(RE_MARKER.sub("", target))}</seg></tuv>',
             "    </tu>",
         ]
+        return lines
+
+    out += tu("title", "title", zh.header.title, en.header.title)
+    out += tu("subtitle", "subtitle", "".join(zh.header.subtitle), " ".join(en.header.subtitle))
+    for unit in zh.units():
+        out += tu(unit.eid, unit.uid, unit.text, english[unit.uid].text, by_unit.get(unit.uid, ()))
+    english_notes = {f.number: f for f in en.footnotes}
+    for note in zh.footnotes:
+        out += tu(note.eid, f"footnote {note.number}", note.text, english_notes[note.number].text)
     out += ["  </body>", "</tmx>", ""]
     return "\n".join(out)
 

@@ -25,6 +25,22 @@ class Labels:
     downloads: str
     glossary: str
     instruments: str
+    actions: str
+    site_form: str
+    copy: str
+    adopted: str
+    official_record: str
+    symbol: str
+    notes: str
+    note: str
+    note_on: str
+    revised: str
+    earlier: str
+    changes: str
+    changes_intro: str
+    no_history: str
+    draft: str
+    previously: str
 
 
 LABELS = {
@@ -45,6 +61,22 @@ LABELS = {
         downloads="下载",
         glossary="术语表",
         instruments="所引文书",
+        actions="{unit}：链接与引文",
+        site_form="本站格式",
+        copy="复制",
+        adopted="通过日期",
+        official_record="正式记录",
+        symbol="文号",
+        notes="译者注",
+        note="译者注",
+        note_on="译者注（英文本“{at}”）",
+        revised="本站文本修订于{date}",
+        earlier="早先措辞（{n}）",
+        changes="修订记录",
+        changes_intro="本站各段文本的修订，最新的在前，取自源文本的版本历史。每一措辞都有固定地址。",
+        no_history="本次构建没有版本历史（{reason}）。",
+        draft="未提交的修订",
+        previously="此前措辞",
     ),
     "en": Labels(
         language="English",
@@ -63,6 +95,25 @@ LABELS = {
         downloads="Downloads",
         glossary="Glossary",
         instruments="Cited instruments",
+        actions="Link and citation: {unit}",
+        site_form="This site",
+        copy="Copy",
+        adopted="Adopted",
+        official_record="Official record",
+        symbol="Symbol",
+        notes="Translator's notes",
+        note="Translator's note",
+        note_on="Translator's note on “{at}”",
+        revised="revised {date}",
+        earlier="Earlier wordings ({n})",
+        changes="What changed",
+        changes_intro=(
+            "Revisions of the text of each unit on this site, newest first, from the version history of "
+            "the source texts. Every wording has its own stable address."
+        ),
+        no_history="This build has no version history ({reason}).",
+        draft="revision not yet committed",
+        previously="previous wording",
     ),
 }
 

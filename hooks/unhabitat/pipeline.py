@@ -11,10 +11,13 @@ from pathlib import Path
 from . import downloads, glossary_pages, instrument_pages, render
 from .align import check_alignment, check_correspondence
 from .glossary import build_glossary, check_every_term_occurs, consistency_misses
+from .history import History, unit_history
+from .notes import Note, load_notes, notes_path
+from .record import RECORD_FILE, OfficialRecord, load_record
 from .references import Reference, detect
 from .register import Instrument, load_instruments
 from .render import Edition
-from .source_text import read_source
+from .source_text import parse, read_source
 from .termbase import formulae_beside, load_term_base
 
 
@@ -24,6 +27,7 @@ class Build:
     references: dict[str, tuple[Reference, ...]]
     inputs: tuple[Path, ...]
     problems: tuple[str, ...]
+    notices: tuple[str, ...] = ()  # worth saying, not a reason to fail a strict build
 
     @property
     def instruments(self) -> dict[str, Instrument]:
@@ -38,6 +42,9 @@ class Build:
         pages |= glossary_pages.pages(edition, self.instruments)
         pages |= instrument_pages.pages(edition)
         pages["downloads.md"] = downloads.downloads_page(edition, self.root_files)
+        pages["changes.md"] = render.changes_page(edition)
+        if edition.notes:
+            pages["notes.md"] = render.notes_page(edition)
         return dict(sorted(pages.items()))
 
     @cached_property
@@ -57,9 +64,16 @@ def _label(path: Path, base: Path) -> str:
 
 
 def load_build(
-    base: Path, sources: dict[str, str], data: dict[str, str], lang: str, site_root: str = "http://127.0.0.1:8000/"
+    base: Path,
+    sources: dict[str, str],
+    data: dict[str, str],
+    lang: str,
+    site_root: str = "http://127.0.0.1:8000/",
+    history: bool = False,
+    citation_cache: Path | None = None,
 ) -> Build:
-    """Raises ``SourceError`` (file:line) on any input that cannot build."""
+    """Raises ``SourceError`` (file:line) on any input that cannot build. With ``history``, each unit's
+    revisions come from git (the golden tests leave it out: their pages must not depend on the clone)."""
     paths = {name: base / path for name, path in sources.items()}
     files = {name: base / path for name, path in data.items()}
     texts = {name: read_source(path, _label(path, base)) for name, path in paths.items()}
@@ -78,7 +92,28 @@ def load_build(
         f"{zh.path}: segmentation splits '{s.form}' in {s.unit}; raise its frequency or fix the term base"
         for s in glossary.splits
     ]
+    # The official record sits beside the Chinese source; another declaration may have none yet.
+    record_path = paths["zh"].parent / RECORD_FILE
+    record: OfficialRecord | None = None
+    if record_path.is_file():
+        record = load_record(record_path, _label(record_path, base))
+    # The English edition's translator's notes, beside its text; both editions show them.
+    note_path = notes_path(paths["en"], "en")
+    notes: tuple[Note, ...] = ()
+    if note_path.is_file():
+        notes = load_notes(note_path, _label(note_path, base), en)
+    histories = {name: History(reason="not asked for") for name in texts}
+    notices: list[str] = []
+    if history:
+        histories = {name: unit_history(paths[name].resolve(), text, parse) for name, text in texts.items()}
+        notices = [
+            f"{_label(paths[name], base)}: no revision history: {h.reason}" for name, h in histories.items() if h.reason
+        ]
     other = "en" if lang == "zh" else "zh"
-    edition = Edition(lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root)
-    inputs = (*paths.values(), *files.values(), *((formulae_path,) if formulae else ()))
-    return Build(edition, references, inputs, tuple(problems))
+    edition = Edition(
+        lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record, notes,
+        histories, citation_cache,
+    )  # fmt: skip
+    optional = [p for p, present in ((record_path, record), (note_path, notes), (formulae_path, formulae)) if present]
+    inputs = (*paths.values(), *files.values(), *optional)
+    return Build(edition, references, inputs, tuple(problems), tuple(notices))

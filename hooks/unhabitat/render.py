@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
-from . import cite
+from . import cite, styles
 from .glossary import Glossary, Mark, chinese_marks, english_marks
+from .history import History
 from .labels import LABELS, Labels, paragraph_title, unit_name
 from .markup import html_text as escape
 from .markup import json_ld, md_text
 from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
+from .notes import Note
+from .record import OfficialRecord, date_text
 from .references import Reference
 from .register import Instrument
 from .structured import paragraph_data
@@ -38,6 +42,10 @@ class Edition:
     references: tuple[Reference, ...] = ()
     instruments: dict[str, Instrument] = field(default_factory=dict)
     site_root: str = "http://127.0.0.1:8000/"
+    record: OfficialRecord | None = None
+    notes: tuple[Note, ...] = ()  # the English edition's translator's notes, shown in both editions
+    histories: dict[str, History] = field(default_factory=dict)  # lang → revision history of its text
+    citation_cache: Path | None = None  # rendered citations of the last build (see styles.render)
 
     @property
     def labels(self) -> Labels:
@@ -45,7 +53,32 @@ class Edition:
 
     @property
     def work(self) -> cite.Work:
-        return cite.Work.of(self.text, self.lang)
+        return cite.Work.of(self.text, self.lang, self.record, self.revisions(self.lang))
+
+    @property
+    def history(self) -> History:
+        return self.histories.get(self.lang) or History(reason="not asked for")
+
+    def revisions(self, lang: str) -> dict[str, str]:
+        """Unit id → the date its current wording was committed, in one language's text."""
+        history = self.histories.get(lang) or History()
+        return {uid: history.revised(uid) for uid in history.units}
+
+    @cached_property
+    def notes_by_unit(self) -> dict[str, tuple[Note, ...]]:
+        return group_by(self.notes, lambda note: note.unit)
+
+    @cached_property
+    def styled_citations(self) -> dict[str, list[tuple[str, str]]]:
+        """Unit id → (style name, citation) in this edition's styles, rendered from its CSL-JSON."""
+        units = list(self.text.units())
+        items = cite.csl_items(self.work, [(u, self.permalink(u)) for u in units])
+        rendered = styles.render(items, self.lang, self.citation_cache)
+        order = styles.order(self.lang)
+        return {
+            unit.uid: [(dict(style.name)[self.lang], rendered[item["id"]][style.key]) for style in order]
+            for unit, item in zip(units, items, strict=True)
+        }
 
     def zh_en(self) -> tuple[Declaration, Declaration]:
         return (self.text, self.other) if self.lang == "zh" else (self.other, self.text)
@@ -143,38 +176,101 @@ def _num(unit: Unit) -> str:
 
 
 def _cite_control(unit: Unit, edition: Edition) -> str:
+    """One control per unit: copy its link, copy its citation in each style, download its citation files.
+
+    The texts carry the configured public address; unit-actions.js puts the address the page is served
+    from in their place, so that the copied link and the copied citations always agree."""
     labels = edition.labels
-    text = cite.citation(edition.work, unit, edition.permalink(unit))
-    base = f"../cite/{cite.file_slug(unit)}"
-    return (
-        f'<details class="decl-cite" data-search-exclude><summary>{escape(labels.cite)}</summary>'
-        f'<div class="decl-cite-body"><p class="decl-cite-text">{escape(text)}</p>'
-        f'<button type="button" class="md-button decl-cite-copy" data-copy="{escape(text)}">'
-        f"{escape(labels.copy_citation)}</button> "
-        f'<a href="{base}.bib" download>BibTeX</a> · <a href="{base}.ris" download>RIS</a> · '
-        f'<a href="{base}.json" download>CSL-JSON</a></div></details>'
+    name = unit_name(unit, edition.lang)
+    forms = [(labels.site_form, cite.citation(edition.work, unit, edition.permalink(unit)))]
+    forms += edition.styled_citations[unit.uid]
+    items = "".join(
+        f'<li><span class="decl-cite-style">{escape(style)}</span> <span class="decl-cite-text">{escape(text)}</span> '
+        f'<button type="button" class="decl-cite-copy" aria-label="{escape(f"{labels.copy_citation}: {style}")}">'
+        f"{escape(labels.copy)}</button></li>"
+        for style, text in forms
     )
+    base = f"../cite/{cite.file_slug(unit)}"
+    title = escape(labels.actions.format(unit=name))
+    return (
+        f'<details class="decl-actions" data-search-exclude><summary title="{title}" aria-label="{title}">'
+        '<span aria-hidden="true">⋯</span></summary><div class="decl-actions-body">'
+        f'<p><a class="decl-permalink" href="#{unit.eid}" data-permalink>'
+        f"{escape(labels.copy_link.format(unit=name))}</a></p>"
+        f'<ul class="decl-cite-forms">{items}</ul>{_revisions(unit, edition)}'
+        f'<p class="decl-cite-files">{escape(labels.downloads)}: <a href="{base}.bib" download>BibTeX</a> · '
+        f'<a href="{base}.ris" download>RIS</a> · <a href="{base}.json" download>CSL-JSON</a></p>'
+        "</div></details>"
+    )
+
+
+def _revisions(unit: Unit, edition: Edition) -> str:
+    """When the unit was last revised and, on request, its earlier wordings, each with its address."""
+    wordings = edition.history.of(unit.uid)
+    if not wordings:
+        return ""
+    labels, lang = edition.labels, edition.lang
+
+    def dated(wording) -> str:
+        when = date_text(wording.date, lang) if wording.date else labels.draft
+        return f'<a href="../changes/#{wording.anchor(unit.eid)}">{escape(when)}</a>'
+
+    current = wordings[-1]
+    when = date_text(current.date, lang) if current.date else labels.draft
+    line = f'<p class="decl-revised">{escape(labels.revised.format(date=when))}</p>'
+    earlier = wordings[:-1]
+    if not earlier:
+        return line
+    items = "".join(f"<li>{dated(w)}: {escape(w.text)}</li>" for w in reversed(earlier))
+    summary = escape(labels.earlier.format(n=len(earlier)))
+    return f'{line}<details class="decl-history"><summary>{summary}</summary><ol>{items}</ol></details>'
 
 
 def _cell(unit: Unit, edition: Edition | None, lang: str, spans: list[Span] | None = None) -> str:
-    """The primary cell when ``edition`` is given (ids, controls), else the counterpart's."""
+    """The primary cell when ``edition`` is given (ids, notes, controls), else the counterpart's."""
     body = f'<span class="decl-num">{_num(unit)}</span> {inline(unit.text, anchors=edition is not None, spans=spans)}'
     if edition is None:
         return f'<div class="decl-cell decl-alt" lang="{lang}" data-search-exclude><p>{body}</p></div>'
-    label = escape(LABELS[lang].copy_link.format(unit=unit_name(unit, lang)))
-    control = (
-        f'<a class="decl-permalink" href="#{unit.eid}" title="{label}" '
-        f'aria-label="{label}" data-permalink data-search-exclude>¶</a>'
-    )
-    return f'<div class="decl-cell" lang="{lang}"><p>{body} {control}</p>{_cite_control(unit, edition)}</div>'
+    notes = _notes(unit, edition)
+    return f'<div class="decl-cell" lang="{lang}"><p>{body}</p>{notes}{_cite_control(unit, edition)}</div>'
+
+
+def _note_markers(unit: Unit, edition: Edition, spans: list[Span]) -> list[Span]:
+    """Where the English text shows a translator's note: a marker after its words, never inside a link."""
+    markers: list[Span] = []
+    for note in edition.notes_by_unit.get(unit.uid, ()):
+        at = max([note.end, *(end for start, end, _, _ in spans if start < note.end < end)])
+        # The accessible name starts with the visible text (WCAG 2.5.3), then says what it is.
+        label = escape(f" ({edition.labels.note} {note.index})")
+        marker = (
+            f'<a class="decl-tn-ref" href="#{note.eid(unit)}" data-search-exclude>'
+            f'<sup>TN{note.index}</sup><span class="decl-sr">{label}</span></a>'
+        )
+        markers.append((at, at, marker, ""))
+    return markers
+
+
+def _notes(unit: Unit, edition: Edition) -> str:
+    """The unit's translator's notes, each a disclosure under its text (in the edition's language)."""
+    out = []
+    for note in edition.notes_by_unit.get(unit.uid, ()):
+        summary = escape(edition.labels.note_on.format(at=note.at))
+        out.append(
+            f'<details class="decl-tn" id="{note.eid(unit)}" data-search-exclude><summary>{summary}</summary>'
+            f"<p>{escape(note.text[edition.lang])}</p></details>"
+        )
+    return "".join(out)
 
 
 def _unit_row(unit: Unit, edition: Edition, spans: dict[str, list[Span]]) -> str:
     twin = edition.other.unit(unit.uid)
     kind = "decl-point" if unit.letter else "decl-para"
+    own = spans.get(unit.uid, [])
+    if edition.lang == "en":
+        own = own + _note_markers(unit, edition, own)
     return (
         f'<div class="decl-row {kind}" id="{unit.eid}" data-permalink-url="{escape(edition.permalink(unit))}">'
-        f"{_cell(unit, edition, edition.lang, spans.get(unit.uid))}{_cell(twin, None, edition.other_lang)}</div>"
+        f"{_cell(unit, edition, edition.lang, own)}{_cell(twin, None, edition.other_lang)}</div>"
     )
 
 
@@ -246,6 +342,21 @@ def _header_html(edition: Edition) -> str:
     return "".join(lines)
 
 
+def official_record_html(edition: Edition) -> str:
+    """The declaration's date of adoption, UN document symbol (once verified) and official record."""
+    record, labels = edition.record, edition.labels
+    if record is None:
+        return ""
+    lang = edition.lang
+    parts = [f"{escape(labels.adopted)}: {escape(record.date_text(lang))}"]
+    if record.symbol:
+        parts.append(f"{escape(labels.symbol)}: {escape(record.symbol)}")
+    parts.append(
+        f'{escape(labels.official_record)}: <a href="{escape(record.url[lang])}">{escape(record.label[lang])}</a>'
+    )
+    return f'<p class="decl-official">{" · ".join(parts)}</p>'
+
+
 def home_page(edition: Edition) -> str:
     labels = edition.labels
     toc = "\n".join(
@@ -260,7 +371,8 @@ def home_page(edition: Edition) -> str:
             (labels.downloads, "downloads.md"),
         )
     )
-    return f"{_header_html(edition)}\n\n## {md_text(labels.contents)} {{#contents}}\n\n{toc}\n\n{more}\n"
+    contents = f"## {md_text(labels.contents)} {{#contents}}"
+    return f"{_header_html(edition)}\n\n{official_record_html(edition)}\n\n{contents}\n\n{toc}\n\n{more}\n"
 
 
 def full_text_page(edition: Edition) -> str:
@@ -278,6 +390,49 @@ def full_text_page(edition: Edition) -> str:
         + "\n".join(sections)
         + f'\n## {md_text(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
     )
+
+
+def notes_page(edition: Edition) -> str:
+    """Every translator's note of the English edition, in unit order, in the edition's language."""
+    labels = edition.labels
+    sections = []
+    for note in edition.notes:
+        unit = edition.text.unit(note.unit)
+        name = md_text(unit_name(unit, edition.lang))
+        heading = md_text(labels.note_on.format(at=note.at))
+        sections.append(
+            f"## [{name}]({unit.paragraph}.md#{unit.eid}): {heading} {{#{note.eid(unit)}}}\n\n"
+            f"{md_text(note.text[edition.lang])}\n"
+        )
+    return f"# {md_text(labels.notes)}\n\n" + "\n".join(sections)
+
+
+def changes_page(edition: Edition) -> str:
+    """What changed: every wording of every unit, grouped by the revision that introduced it, newest first."""
+    labels, lang, history = edition.labels, edition.lang, edition.history
+    title = f"# {md_text(labels.changes)}\n\n"
+    if history.reason:
+        return title + md_text(labels.no_history.format(reason=history.reason)) + "\n"
+    order = {commit: n for n, commit in enumerate(history.commits)}
+    revisions: dict[tuple[int, str, str], list[str]] = {}
+    for unit in edition.text.units():
+        wordings = history.of(unit.uid)
+        for before, wording in zip((None, *wordings), wordings, strict=False):
+            key = (order.get(wording.commit, len(order)), wording.commit, wording.date)
+            previously = ""
+            if before is not None:
+                previously = f' · <a href="#{before.anchor(unit.eid)}">{escape(labels.previously)}</a>'
+            revisions.setdefault(key, []).append(
+                f'<div class="decl-wording" id="{wording.anchor(unit.eid)}"><p>'
+                f'<a href="../{unit.paragraph}/#{unit.eid}">{escape(unit_name(unit, lang))}</a>{previously}</p>'
+                f"<blockquote><p>{escape(wording.text)}</p></blockquote></div>"
+            )
+    sections = []
+    for (_, commit, date), entries in sorted(revisions.items(), reverse=True):
+        when = md_text(date_text(date, lang) if date else labels.draft)
+        heading = f"## {when} · {commit} {{#r-{commit}}}" if commit else f"## {when} {{#r-draft}}"
+        sections.append(f"{heading}\n\n" + "".join(entries) + "\n")
+    return title + md_text(labels.changes_intro) + "\n\n" + "\n".join(sections)
 
 
 NAV_GROUP = 25
@@ -299,6 +454,8 @@ def navigation(edition: Edition) -> list:
         {labels.home: "index.md"},
         {labels.paragraphs: items},
         {labels.full_text: "full.md"},
+        *([{labels.notes: "notes.md"}] if edition.notes else []),
+        {labels.changes: "changes.md"},
         {labels.glossary: "glossary/index.md"},
         {labels.instruments: "instruments/index.md"},
         {labels.downloads: "downloads.md"},

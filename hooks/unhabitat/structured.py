@@ -1,4 +1,8 @@
-"""Structured data (schema.org JSON-LD) for paragraph and glossary pages. Only schema.org terms."""
+"""Structured data (schema.org JSON-LD) for paragraph and glossary pages. Only schema.org terms.
+
+Every node has an ``@id``: the declaration one id shared by both editions (the site root's
+``#declaration``), each unit its permalink, so that the pages' graphs join into one.
+"""
 
 from __future__ import annotations
 
@@ -6,53 +10,75 @@ from typing import TYPE_CHECKING
 
 from .cite import edition_url, permalink
 from .labels import LABELS, paragraph_title, unit_name
+from .model import RE_MARKER
 
 if TYPE_CHECKING:
     from .render import Edition
 
 CONTEXT = "https://schema.org"
+PINYIN = "zh-Latn-pinyin"
+
+
+def declaration_id(site_root: str) -> str:
+    return f"{site_root.rstrip('/')}/#declaration"
+
+
+def _declaration(edition: Edition) -> dict:
+    work, other = edition.work, edition.other.header.title
+    node = {
+        "@type": "Legislation",
+        "@id": declaration_id(edition.site_root),
+        "name": edition.text.header.title,
+        "alternateName": {"@value": other, "@language": edition.other_lang},
+        "legislationType": "ministerial declaration",
+        "legislationPassedBy": {"@type": "Organization", "name": work.body},
+        "legislationJurisdiction": "international",
+        "inLanguage": "zh",  # the declaration's text; the English edition is a translation of it
+    }
+    if edition.record:
+        node["legislationDate"] = edition.record.adopted
+        node["subjectOf"] = {"@type": "WebPage", "url": edition.record.url["en"]}
+        if edition.record.symbol:
+            node["legislationIdentifier"] = edition.record.symbol
+    elif work.year:
+        node["legislationDate"] = work.year
+    return node
+
+
+def _unit_node(edition: Edition, unit, name: str) -> dict:
+    url = edition.permalink(unit)
+    return {
+        "@type": "Legislation",
+        "@id": url,
+        "name": name,
+        "legislationIdentifier": url,
+        "url": url,
+        "inLanguage": edition.lang,
+        "isPartOf": {"@id": declaration_id(edition.site_root)},
+        "text": RE_MARKER.sub("", unit.text),  # footnote markers are links on the page, not text
+    }
 
 
 def paragraph_data(edition: Edition, number: int) -> dict:
     """``Legislation`` for a paragraph and its sub-paragraphs, tied to the declaration and its other edition."""
     paragraph = edition.text.paragraph(number)
     work = edition.work
-    declaration = {
-        "@type": "Legislation",
-        "name": work.title,
-        "legislationIdentifier": edition_url(edition.site_root, edition.lang),
-        "legislationDate": work.year,
-        "inLanguage": edition.lang,
-    }
+    other_url = permalink(edition.site_root, edition.other_lang, paragraph.unit)
     counterpart = {
         "@type": "Legislation",
-        "legislationIdentifier": permalink(edition.site_root, edition.other_lang, paragraph.unit),
+        "@id": other_url,
+        "legislationIdentifier": other_url,
         "inLanguage": edition.other_lang,
     }
     data = {
         "@context": CONTEXT,
-        "@type": "Legislation",
-        "name": f"{work.title}, {paragraph_title(number, edition.lang)}",
-        "legislationIdentifier": edition.permalink(paragraph.unit),
-        "url": edition.permalink(paragraph.unit),
-        "inLanguage": edition.lang,
-        "isPartOf": declaration,
-        "text": paragraph.unit.text,
-        "hasPart": [
-            {
-                "@type": "Legislation",
-                "name": unit_name(point, edition.lang),
-                "legislationIdentifier": edition.permalink(point),
-                "inLanguage": edition.lang,
-                "text": point.text,
-            }
-            for point in paragraph.points
-        ],
+        **_unit_node(edition, paragraph.unit, f"{work.title}, {paragraph_title(number, edition.lang)}"),
+        "isPartOf": _declaration(edition),
     }
+    if paragraph.points:
+        data["hasPart"] = [_unit_node(edition, point, unit_name(point, edition.lang)) for point in paragraph.points]
     # The Chinese text is the work; the English edition is a translation of it.
     data["workTranslation" if edition.lang == "zh" else "translationOfWork"] = counterpart
-    if not paragraph.points:
-        del data["hasPart"]
     return data
 
 
@@ -64,11 +90,19 @@ def glossary_data(edition: Edition, term_id: str | None = None) -> dict:
     term_set = {"@type": "DefinedTermSet", "@id": set_url, "name": LABELS[edition.lang].glossary, "url": set_url}
 
     def term_data(term) -> dict:
-        names = (term.zh, term.en[0]) if edition.lang == "zh" else (term.en[0], term.zh)
+        zh = [term.zh, *term.variants]
+        names = {"zh": zh, "en": list(term.en)}
+        own, other = names[edition.lang], names[edition.other_lang]
+        tagged = [
+            *({"@value": n, "@language": edition.lang} for n in own[1:]),
+            *({"@value": n, "@language": edition.other_lang} for n in other),
+            {"@value": glossary.pinyin[term.id].marked, "@language": PINYIN},
+        ]
         return {
             "@type": "DefinedTerm",
-            "name": names[0],
-            "alternateName": [names[1], glossary.pinyin[term.id].marked, *term.variants, *term.en[1:]],
+            "@id": f"{set_url}{term.id}/",
+            "name": own[0],
+            "alternateName": tagged,
             "termCode": term.id,
             "description": term.note[edition.lang],
             "url": f"{set_url}{term.id}/",

@@ -45,7 +45,7 @@ def test_no_axe_violations(browser: Browser, base_url: str, lang: str, scheme: s
 
 def test_controls_have_a_visible_focus(page):
     page.goto("/zh/13/")
-    for selector in ("#para_13 [data-permalink]", "#para_13 .decl-cite summary", "#para_13 a.decl-term"):
+    for selector in ("#para_13 details.decl-actions > summary", "#para_13 a.decl-term"):
         control = page.locator(selector).first
         control.focus()
         expect(control).to_be_focused()

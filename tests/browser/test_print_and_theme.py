@@ -16,8 +16,7 @@ def test_print_shows_text_and_permalinks_only(page: Page, path: str):
         ".md-sidebar--primary",
         ".md-footer",
         ".decl-toolbar",
-        ".decl-permalink",
-        ".decl-cite",
+        ".decl-actions",
         ".decl-tip",
     ):
         expect(page.locator(hidden).first).to_be_hidden()

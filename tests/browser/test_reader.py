@@ -61,6 +61,8 @@ def test_parallel_view_aligns_and_is_remembered(page: Page):
 
 def test_copy_permalink(page: Page, base_url: str):
     page.goto("/zh/13/")
+    page.locator("#para_13__list_1__point_e").hover()
+    page.locator("#para_13__list_1__point_e details.decl-actions > summary").click()
     page.locator("#para_13__list_1__point_e [data-permalink]").click()
     expect(page.locator("#decl-status")).to_contain_text("链接已复制")
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -70,6 +72,8 @@ def test_copy_permalink(page: Page, base_url: str):
 
 def test_permalink_control_works_from_the_keyboard(page: Page, base_url: str):
     page.goto("/en/2/")
+    page.locator("#para_2 details.decl-actions > summary").focus()
+    page.keyboard.press("Enter")
     link = page.locator("#para_2 [data-permalink]")
     link.focus()
     expect(link).to_be_focused()
