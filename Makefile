@@ -42,10 +42,15 @@ system-deps:
 	  fi; \
 	fi
 
+# The editions, as extra.editions in mkdocs.yml lists them (the source edition first, the offline zip last).
+EDITIONS = $(shell $(BIN)/python hooks/list_editions.py)
+
 build: install
 	rm -rf site
-	$(BIN)/mkdocs build --strict -f mkdocs.yml
-	$(BIN)/mkdocs build --strict -f mkdocs.en.yml
+	@editions="$(EDITIONS)"; test -n "$$editions" || { echo "no editions in mkdocs.yml" >&2; exit 1; }; \
+	for lang in $$editions; do \
+	  echo "edition $$lang"; DECLARATION_EDITION=$$lang $(BIN)/mkdocs build --strict -d site/$$lang || exit 1; \
+	done
 
 # The site to publish: as `make build`, but a missing or loopback public address is an error.
 release: export DECLARATION_RELEASE := 1

@@ -1,8 +1,9 @@
 """MkDocs hooks: the table of contents of a build of one edition.
 
-Each event is a few lines calling the pure core in ``unhabitat/``. The edition
-(``extra.edition``) picks which text is primary; both texts are parsed in every
-build because each page shows its counterpart in the parallel view.
+Each event is a few lines calling the pure core in ``unhabitat/``. ``extra.editions`` lists the
+editions, the source edition first; ``extra.edition`` picks the one this build makes. Every text is
+parsed in every build: each is checked against the source, and each page shows its counterpart in
+the parallel view.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from mkdocs.structure.pages import Page
 from unhabitat import render
 from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
-from unhabitat.labels import LABELS
+from unhabitat.labels import Site, check_locales, locale, words
 from unhabitat.offline import ZIP_NAME, offline_zip
 from unhabitat.pipeline import Build, load_build
-from unhabitat.settings import read_settings
+from unhabitat.settings import EditionSpec, read_settings
 
 log = get_plugin_logger("declaration")
 # Under `make serve` (which sets SERVING), digests of the generated Markdown of the last build are
@@ -44,8 +45,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if not address.public:
             if os.environ.get(RELEASE):
                 raise PluginError(address.release_problem())
-            if settings.edition == "zh" and not os.environ.get(SERVING):
+            if settings.edition == settings.source_lang and not os.environ.get(SERVING):
                 log.info(address.preview_notice())  # info, not a warning: a preview is a legitimate strict build
+        check_locales(settings.sources)
+        words = locale(settings.edition)
         build = load_build(
             base, settings.sources, settings.data, settings.edition, address.root,
             history=True, citation_cache=base / "build" / "citations" / f"{settings.edition}.json",
@@ -57,10 +60,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for notice in build.notices:
         log.info(notice)  # a shallow clone still builds: the site then shows no history
     extra["build"] = build
+    extra["edition"] = settings.edition
+    extra["edition_langs"] = [e.lang for e in settings.editions]
+    # The edition built last zips them all for reading offline (declaration-site.zip).
+    extra["offline_zip"] = settings.edition == settings.editions[-1].lang
+    extra["notice"] = None if settings.spec.official else words.site  # overrides/main.html
+    _localize(config, settings.spec, words.site)
     extra["site_root"] = address.root  # for the sitemap template's hreflang links
     config.site_url = f"{address.root}{build.edition.lang}/"
     config.nav = render.navigation(build.edition)
     return config
+
+
+def _localize(config: MkDocsConfig, spec: EditionSpec, site: Site) -> None:
+    """What the configuration says in the edition's language and direction (one file for every edition)."""
+    config.site_name, config.site_description = site.name, site.description
+    config.theme["language"], config.theme["direction"] = spec.lang, spec.dir
+    for scheme, name in zip(config.theme["palette"], (site.light_mode, site.dark_mode), strict=True):
+        scheme["toggle"]["name"] = name
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -81,11 +98,11 @@ def on_serve(server, config: MkDocsConfig, builder):
 
 
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    # The language switch and hreflang links point at this page's counterpart.
-    edition = _build(config).edition
+    # The language switch and hreflang links point at this page's counterparts, this edition first.
+    current = config.extra["edition"]
+    langs = [current, *(lang for lang in config.extra["edition_langs"] if lang != current)]
     config.extra["alternate"] = [
-        {"name": LABELS[lang].language, "lang": lang, "link": f"../{lang}/{page.url}"}
-        for lang in (edition.lang, edition.other_lang)
+        {"name": words(lang).language, "lang": lang, "link": f"../{lang}/{page.url}"} for lang in langs
     ]
     return context
 
@@ -104,7 +121,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             path = folder / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8", newline="")
-    # The edition built last zips both for reading offline (not under `make serve`, which rebuilds them at once).
+    # Not under `make serve`, which rebuilds every edition at once.
     if config.extra.get("offline_zip") and not os.environ.get(SERVING):
         offline_zip(site.parent, site.parent / ZIP_NAME)
 

@@ -27,6 +27,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
 
+from list_editions import editions
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,8 +35,9 @@ from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 
 ROOT = Path(__file__).resolve().parent.parent
-CONFIGS = {"zh": ROOT / "mkdocs.yml", "en": ROOT / "mkdocs.en.yml"}
-WATCHED = ("docs", "overrides", "mkdocs.yml", "mkdocs.en.yml")
+CONFIG = ROOT / "mkdocs.yml"  # every edition's (extra.editions lists them)
+CONFIGS = {e.lang: CONFIG for e in editions(CONFIG)}
+WATCHED = ("docs", "overrides", "locales", "mkdocs.yml")
 SHAPE = ".serve-shape.json"  # in each edition's folder: what the last build's pages were built with
 log = logging.getLogger("mkdocs.serve_editions")
 SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
@@ -78,6 +80,7 @@ def build_edition(lang: str, site: str, serve_url: str | None = None, dirty: boo
 
 def _build(lang: str, site: str, serve_url: str | None, dirty: bool) -> MkDocsConfig:
     config = load_config(str(CONFIGS[lang]), site_dir=str(Path(site) / lang))
+    config.extra["edition"] = lang  # read by the hook's on_config, which build() runs
     errors = _Errors()
     logging.getLogger("mkdocs").addHandler(errors)
     try:

@@ -8,6 +8,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from list_editions import editions
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_ZH = ROOT / "source" / "declaration.zh.txt"
 SOURCE_EN = ROOT / "source" / "declaration.en.txt"
@@ -27,7 +29,7 @@ class SiteBuild:
 def build_site(
     dest: Path, zh: Path = SOURCE_ZH, en: Path = SOURCE_EN, extra_env: dict[str, str] | None = None
 ) -> SiteBuild:
-    """Both editions, as `make build` makes them, into ``dest``; stops at the first failing edition."""
+    """Every edition, as `make build` makes them, into ``dest``; stops at the first failing edition."""
     env = {
         **os.environ,
         **(extra_env or {}),
@@ -37,11 +39,11 @@ def build_site(
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1700000000"),
     }
     output = []
-    for lang, config in (("zh", "mkdocs.yml"), ("en", "mkdocs.en.yml")):
+    for lang in (e.lang for e in editions()):
         run = subprocess.run(
-            [str(MKDOCS), "build", "--strict", "-f", config, "-d", str(dest / lang)],
+            [str(MKDOCS), "build", "--strict", "-d", str(dest / lang)],
             cwd=ROOT,
-            env=env,
+            env={**env, "DECLARATION_EDITION": lang},
             capture_output=True,
             text=True,
         )

@@ -165,21 +165,31 @@ def test_an_oversized_input_is_refused(inputs):
         load(inputs, zh=str(big))
 
 
+EDITION_ZH = {"lang": "zh", "source": "a.txt", "status": "official", "dir": "ltr"}
+EDITION_EN = {"lang": "en", "source": "b.txt", "status": "unofficial", "dir": "ltr"}
 EXTRA = {
     "edition": "zh",
     "site_root": "https://example.org/",
-    "sources": {"zh": "a.txt", "en": "b.txt"},
+    "editions": [
+        {"lang": "zh", "source": "a.txt", "status": "official", "dir": "ltr"},
+        {"lang": "en", "source": "b.txt", "status": "unofficial", "dir": "ltr"},
+    ],
     "glossary": {"terms": "t.yml", "instruments": "i.yml"},
 }
 # (review row, what, change to extra, expected message)
 BAD_SETTINGS = [
-    (96, "DECLARATION_ZH= (empty)", {"sources": {"zh": None, "en": "b.txt"}}, "mkdocs.yml:", "extra.sources.zh is missing or empty"),
+    (96, "DECLARATION_ZH= (empty)", {"editions": [{**EDITION_ZH, "source": None}, EDITION_EN]}, "mkdocs.yml:", "extra.editions entry 1: source is missing or empty"),
     (106, "SITE_ROOT= (empty)", {"site_root": None}, "SITE_ROOT:0:", "the site address is empty"),
     (105, "SITE_ROOT without scheme", {"site_root": "example.org"}, "SITE_ROOT:0:", "must be an absolute http:// or https:// URL"),
     (107, "SITE_ROOT with a query", {"site_root": "https://example.org/?a=1&b=2"}, "SITE_ROOT:0:", "a query or a fragment"),
     (108, "SITE_ROOT breaking out of an attribute", {"site_root": 'https://example.org/"><script>alert(1)</script><x y="/'}, "SITE_ROOT:0:", "must not contain"),
     (109, "SITE_ROOT injecting a BibTeX field", {"site_root": "https://example.org/}, note = {injected"}, "SITE_ROOT:0:", "must not contain"),
-    (110, "extra.sources without en", {"sources": {"zh": "a.txt"}}, "mkdocs.yml:", "extra.sources.en is missing"),
+    (110, "extra.editions entry without a status", {"editions": [EDITION_ZH, {"lang": "en", "source": "b.txt", "dir": "ltr"}]}, "mkdocs.yml:", "entry 2: status is missing"),
+    (110, "extra.editions: the same language twice", {"editions": [EDITION_ZH, EDITION_ZH]}, "mkdocs.yml:", "the edition 'zh' is listed twice"),
+    (110, "extra.editions: a direction that is not one", {"editions": [EDITION_ZH, {**EDITION_EN, "dir": "up"}]}, "mkdocs.yml:", "dir 'up' must be one of ltr, rtl"),
+    (110, "extra.editions: an unofficial source edition", {"editions": [{**EDITION_ZH, "status": "unofficial"}]}, "mkdocs.yml:", "the first entry is the source edition"),
+    (110, "extra.editions: a folder name that is not a language tag", {"editions": [{**EDITION_ZH, "lang": "../x"}]}, "mkdocs.yml:", "is not a lower-case language tag"),
+    (110, "extra.editions missing", {"editions": None}, "mkdocs.yml:", "extra.editions must list the editions"),
     (111, "extra.glossary.term (typo)", {"glossary": {"term": "t.yml", "instruments": "i.yml"}}, "mkdocs.yml:", "extra.glossary.terms is missing"),
     (112, "extra.edition: fr", {"edition": "fr"}, "mkdocs.yml:", "extra.edition 'fr' must be one of zh, en"),
 ]  # fmt: skip
@@ -269,9 +279,9 @@ def test_make_build_fails_on_a_warning(tmp_path):
     """Row 33: the README's `make build` is strict: a consistency warning fails it (it had --quiet)."""
     work = tmp_path / "repo"
     work.mkdir()
-    for name in ("Makefile", "mkdocs.yml", "mkdocs.en.yml", "requirements.txt"):
+    for name in ("Makefile", "mkdocs.yml", "requirements.txt"):
         shutil.copy2(ROOT / name, work / name)  # with its time: make must not reinstall
-    for folder in ("hooks", "overrides", "docs", "source", "glossary"):
+    for folder in ("hooks", "overrides", "docs", "source", "glossary", "locales"):
         shutil.copytree(ROOT / folder, work / folder, ignore=shutil.ignore_patterns("__pycache__"))
     (work / ".venv").symlink_to(ROOT / ".venv")
     en = work / FILES["en"]

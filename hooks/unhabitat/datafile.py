@@ -72,20 +72,26 @@ def _strip(value: Any) -> Any:
     return value
 
 
-def read_records(path: Path, label: str) -> list[Record]:
-    """The file's top-level list; a YAML error or a non-mapping item is a ``file:line`` error."""
+def read_yaml(path: Path, label: str) -> tuple[Any, str]:
+    """The file's YAML with its text; every mapping keeps ``__line__`` and ``__lines__`` (see ``_LineLoader``).
+    A YAML error is a ``file:line`` error."""
     data = read_input(path, label, "the data file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise SourceError(label, data[: e.start].count(b"\n") + 1, "data file is not UTF-8") from e
     try:
-        items = yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=_LineLoader), text
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else 1
         raise SourceError(label, line, f"invalid YAML: {e.problem}") from e
     except yaml.YAMLError as e:
         raise SourceError(label, 1, f"invalid YAML: {e}") from e
+
+
+def read_records(path: Path, label: str) -> list[Record]:
+    """The file's top-level list; a YAML error or a non-mapping item is a ``file:line`` error."""
+    items, text = read_yaml(path, label)
     if not isinstance(items, list):
         raise SourceError(label, 1, "expected a list of entries")
     records = []

@@ -8,7 +8,7 @@ from collections import Counter
 from urllib.parse import quote
 
 from .glossary import Glossary, whole_words
-from .labels import unit_name
+from .labels import locale, unit_name
 from .markup import html_text as escape
 from .markup import json_ld, md_text
 from .model import Unit
@@ -24,124 +24,6 @@ UNTERM_SEARCH = (
     "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
     "&searchLanguages=en&searchLanguages=zh&languagesDisplay=en&languagesDisplay=zh"
 )
-LABELS = {
-    "zh": {
-        "title": "术语表",
-        "intro": "本宣言的术语：中文、联合国英文对应词、拼音及每一处用例。起草用语（重申、欢迎等）另见",
-        "formulae": "联合国起草用语",
-        "formulae_intro": "宣言和决议段首的动词和惯用语。它们是措辞格式，不是概念术语，正文中不加标注。",
-        "filter": "筛选术语（汉字、拼音、拼音首字母或英文）",
-        "count": "条术语",
-        "none": "没有匹配的术语。",
-        "jump": "按拼音首字母跳转",
-        "zh": "中文",
-        "en": "英文",
-        "pinyin": "拼音",
-        "subject": "领域",
-        "kind": "类别",
-        "status": "英文对应词",
-        "source": "依据",
-        "body": "来源机构",
-        "instrument": "相关文书",
-        "definition": "定义",
-        "note": "使用说明",
-        "xref": "参见",
-        "unterm": "在 UNTERM（联合国术语库）中查找",
-        "occurrences": "用例",
-        "times": "处",
-        "context": "首次出现",
-        "english": "英文",
-        "downloads": "下载术语表",
-        "moved": "此条目已移动",
-        "moved_to": "现见：",
-        "removed": "已从术语表删除，见术语表首页。",
-        "kinds": {
-            "body": "机构",
-            "instrument": "文书",
-            "programme": "方案",
-            "event": "活动",
-            "place": "地名",
-            "concept": "概念",
-            "phrase": "惯用语",
-        },
-        "statuses": {"un": "联合国规范用语", "site": "本站建议译法"},
-        "term_status": {"preferred": "首选", "admitted": "许可", "deprecated": "不推荐"},
-        "types": {
-            "fullForm": "全称",
-            "shortForm": "简称",
-            "acronym": "首字母缩略语",
-            "variant": "异体",
-            "phrase": "短语",
-        },
-        "in_text": "本宣言用语",
-        "xrefs": {
-            "broader": "上位概念",
-            "narrower": "下位概念",
-            "related": "相关",
-            "short_form_of": "全称",
-            "see": "参见",
-        },
-    },
-    "en": {
-        "title": "Glossary",
-        "intro": "The declaration's terminology: Chinese, official UN English, pinyin and every occurrence. "
-        "Drafting formulae (reaffirm, welcome…) are listed apart:",
-        "formulae": "UN drafting formulae",
-        "formulae_intro": "The verbs and set phrases that open paragraphs of declarations and resolutions. "
-        "They are phraseology, not concepts, and are not marked in the text.",
-        "filter": "Filter terms (hanzi, pinyin, pinyin initials or English)",
-        "count": "terms",
-        "none": "No term matches.",
-        "jump": "Jump to a letter",
-        "zh": "Chinese",
-        "en": "English",
-        "pinyin": "Pinyin",
-        "subject": "Subject field",
-        "kind": "Kind",
-        "status": "English equivalent",
-        "source": "Established in",
-        "body": "Originating body",
-        "instrument": "Instrument",
-        "definition": "Definition",
-        "note": "Usage note",
-        "xref": "Cross-references",
-        "unterm": "Look it up in UNTERM, the UN terminology database",
-        "occurrences": "Occurrences",
-        "times": "×",
-        "context": "First occurrence",
-        "english": "English",
-        "downloads": "Download the glossary",
-        "moved": "This entry has moved",
-        "moved_to": "Now at:",
-        "removed": "Removed from the glossary; see the glossary index.",
-        "kinds": {
-            "body": "body",
-            "instrument": "instrument",
-            "programme": "programme",
-            "event": "event",
-            "place": "place",
-            "concept": "concept",
-            "phrase": "set phrase",
-        },
-        "statuses": {"un": "established UN usage", "site": "this site's rendering"},
-        "term_status": {"preferred": "preferred", "admitted": "admitted", "deprecated": "deprecated"},
-        "types": {
-            "fullForm": "full form",
-            "shortForm": "short form",
-            "acronym": "acronym",
-            "variant": "variant",
-            "phrase": "phrase",
-        },
-        "in_text": "used in this declaration",
-        "xrefs": {
-            "broader": "broader",
-            "narrower": "narrower",
-            "related": "related",
-            "short_form_of": "short form of",
-            "see": "see",
-        },
-    },
-}
 
 
 def sorted_terms(glossary: Glossary, lang: str) -> list[Term]:
@@ -163,7 +45,7 @@ def _letter(glossary: Glossary, term: Term, lang: str) -> str:
 def index_page(edition: Edition) -> str:
     glossary = edition.glossary
     assert glossary is not None
-    labels = LABELS[edition.lang]
+    labels = locale(edition.lang).glossary
     groups: dict[str, list[str]] = {}
     for term in sorted_terms(glossary, edition.lang):
         groups.setdefault(_letter(glossary, term, edition.lang), []).append(_index_item(edition, term))
@@ -196,7 +78,7 @@ def index_page(edition: Edition) -> str:
 def _index_item(edition: Edition, term: Term) -> str:
     glossary = edition.glossary
     assert glossary is not None
-    labels = LABELS[edition.lang]
+    labels = locale(edition.lang).glossary
     pinyin = glossary.pinyin[term.id]
     forms = [d.text for d in term.terms("zh")]
     others = [search_keys(f) for f in forms[1:]]
@@ -222,7 +104,7 @@ def _index_item(edition: Edition, term: Term) -> str:
 
 
 def _designations(edition: Edition, term: Term, lang: str) -> str:
-    labels = LABELS[edition.lang]
+    labels = locale(edition.lang).glossary
     items = []
     for d in term.terms(lang):
         tags = [labels["types"][d.type], labels["term_status"][d.status]]
@@ -246,7 +128,7 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
     glossary = edition.glossary
     assert glossary is not None
     lang = edition.lang
-    labels = LABELS[lang]
+    labels = locale(lang).glossary
     pinyin = glossary.pinyin[term.id]
     title = term.zh if lang == "zh" else term.en[0]
     rows = [
@@ -343,7 +225,7 @@ def _english(english: Unit, hits: list[tuple[int, int]], rank: int) -> str:
 def formulae_page(edition: Edition) -> str:
     glossary = edition.glossary
     assert glossary is not None
-    labels = LABELS[edition.lang]
+    labels = locale(edition.lang).glossary
     zh, _ = edition.zh_en()
     rows = []
     for f in glossary.formulae:
@@ -373,7 +255,7 @@ def moved_page(edition: Edition, moved: Moved) -> str:
     """The page an id keeps after its entry left: where it went, and why."""
     glossary = edition.glossary
     assert glossary is not None
-    labels = LABELS[edition.lang]
+    labels = locale(edition.lang).glossary
     target = moved.moved_to
     if target.startswith("formulae#"):
         formula = target.removeprefix("formulae#")

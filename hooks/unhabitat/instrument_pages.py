@@ -2,45 +2,16 @@
 
 from __future__ import annotations
 
-from .labels import unit_name
+from .labels import locale, unit_name
 from .markup import html_text as escape
 from .markup import md_text
 from .references import cited_in
 from .register import Instrument
 from .render import Edition
 
-LABELS = {
-    "zh": {
-        "title": "所引文书",
-        "intro": "本宣言引用的联合国文件、决定和目标。每一项引用均从文本中自动识别。",
-        "kind": "类别",
-        "symbol": "文号",
-        "date": "日期",
-        "contains": "内容",
-        "official": "正式文本",
-        "cited": "本宣言中的引用",
-        "terms": "相关术语",
-        "zh": "中文",
-        "en": "英文",
-    },
-    "en": {
-        "title": "Cited instruments",
-        "intro": "The United Nations documents, decisions and goals the declaration cites, each found in the text.",
-        "kind": "Kind",
-        "symbol": "Symbol",
-        "date": "Date",
-        "contains": "Contents",
-        "official": "Official texts",
-        "cited": "Cited in the declaration",
-        "terms": "Related terms",
-        "zh": "Chinese",
-        "en": "English",
-    },
-}
-
 
 def index_page(edition: Edition) -> str:
-    labels = LABELS[edition.lang]
+    labels = locale(edition.lang).instruments
     items = "\n".join(
         f'<li><a href="{i.slug}/">{escape(i.symbol)}</a> — {escape(i.title[edition.lang])}</li>'
         for i in edition.instruments.values()
@@ -50,7 +21,7 @@ def index_page(edition: Edition) -> str:
 
 
 def instrument_page(edition: Edition, instrument: Instrument) -> str:
-    labels = LABELS[edition.lang]
+    labels = locale(edition.lang).instruments
     lang = edition.lang
     official = " · ".join(
         f'<a href="{escape(instrument.url[code])}" hreflang="{code}">{escape(labels[code])}</a>'

@@ -1,9 +1,16 @@
-"""Interface words of each edition, and how a unit is named in running text."""
+"""Interface words of each edition, read from ``locales/<lang>.yml``, and how a unit is named in running text."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
+from .datafile import read_yaml
+from .errors import SourceError
 from .model import Unit
 
 
@@ -41,89 +48,134 @@ class Labels:
     no_history: str
     draft: str
     previously: str
+    show_terms: str
 
 
-LABELS = {
-    "zh": Labels(
-        language="中文",
-        home="首页",
-        paragraphs="段落",
-        paragraph="第 {n} 段",
-        full_text="全文",
-        footnotes="脚注",
-        contents="目录",
-        parallel="中英对照",
-        copy_link="复制{unit}的链接",
-        unit="第{n}段",
-        point="第{n}段({letter})分段",
-        cite="引用",
-        copy_citation="复制引文",
-        downloads="下载",
-        glossary="术语表",
-        instruments="所引文书",
-        actions="{unit}：链接与引文",
-        site_form="本站格式",
-        copy="复制",
-        adopted="通过日期",
-        official_record="正式记录",
-        symbol="文号",
-        notes="译者注",
-        note="译者注",
-        note_on="译者注（英文本“{at}”）",
-        revised="本站文本修订于{date}",
-        earlier="早先措辞（{n}）",
-        changes="修订记录",
-        changes_intro="本站各段文本的修订，最新的在前，取自源文本的版本历史。每一措辞都有固定地址。",
-        no_history="本次构建没有版本历史（{reason}）。",
-        draft="未提交的修订",
-        previously="此前措辞",
-    ),
-    "en": Labels(
-        language="English",
-        home="Home",
-        paragraphs="Paragraphs",
-        paragraph="Paragraph {n}",
-        full_text="Full text",
-        footnotes="Footnotes",
-        contents="Contents",
-        parallel="Side by side",
-        copy_link="Copy the link to {unit}",
-        unit="para. {n}",
-        point="para. {n} ({letter})",
-        cite="Cite",
-        copy_citation="Copy citation",
-        downloads="Downloads",
-        glossary="Glossary",
-        instruments="Cited instruments",
-        actions="Link and citation: {unit}",
-        site_form="This site",
-        copy="Copy",
-        adopted="Adopted",
-        official_record="Official record",
-        symbol="Symbol",
-        notes="Translator's notes",
-        note="Translator's note",
-        note_on="Translator's note on “{at}”",
-        revised="revised {date}",
-        earlier="Earlier wordings ({n})",
-        changes="What changed",
-        changes_intro=(
-            "Revisions of the text of each unit on this site, newest first, from the version history of "
-            "the source texts. Every wording has its own stable address."
-        ),
-        no_history="This build has no version history ({reason}).",
-        draft="revision not yet committed",
-        previously="previous wording",
-    ),
-}
+@dataclass(frozen=True)
+class Site:
+    """What the configuration of an edition says in its language: the site's name, the palette switch, and
+    the notice an unofficial edition shows on every page."""
+
+    name: str
+    description: str
+    light_mode: str
+    dark_mode: str
+    notice_title: str
+    notice_text: str
+    notice_more: str
+
+
+@dataclass(frozen=True)
+class Locale:
+    """The interface words of one language (``locales/<lang>.yml``)."""
+
+    lang: str
+    site: Site
+    labels: Labels
+    glossary: dict[str, Any]  # the glossary pages' words, nested by what they name
+    instruments: dict[str, str]
+    keys: frozenset[str]  # every key path (``glossary.kinds.body``), for comparing locales
+
+
+def _words(tree: dict[str, Any], label: str, where: str) -> dict[str, Any]:
+    """A mapping of non-empty strings or mappings of them, with the line markers removed."""
+    out: dict[str, Any] = {}
+    lines = tree.get("__lines__", {})
+    for key, value in tree.items():
+        if key in ("__lines__", "__line__"):
+            continue
+        if isinstance(value, dict):
+            out[key] = _words(value, label, f"{where}{key}.")
+        elif isinstance(value, str) and value.strip():
+            out[key] = value
+        else:
+            raise SourceError(label, lines.get(key, tree.get("__line__", 1)), f"'{where}{key}' must be non-empty text")
+    return out
+
+
+def _paths(words: dict[str, Any], prefix: str = "") -> set[str]:
+    return {p for k, v in words.items() for p in (_paths(v, f"{prefix}{k}.") if isinstance(v, dict) else {prefix + k})}
+
+
+def _section(words: dict[str, Any], tree: dict[str, Any], name: str, kind: type, label: str) -> Any:
+    """A section whose keys are exactly the fields of ``kind``."""
+    fields = {f.name for f in dataclasses.fields(kind)}
+    section = words.get(name)
+    line = tree.get("__lines__", {}).get(name, 1)
+    if not isinstance(section, dict):
+        raise SourceError(label, line, f"section '{name}' is missing")
+    missing = sorted(fields - set(section))
+    if missing:
+        raise SourceError(label, line, f"'{name}' lacks {', '.join(missing)}")
+    for key in sorted(set(section) - fields):
+        raise SourceError(label, tree[name]["__lines__"][key], f"unknown key '{name}.{key}'")
+    if any(not isinstance(v, str) for v in section.values()):
+        raise SourceError(label, line, f"every key of '{name}' is text")
+    return kind(**section)
+
+
+def read_locale(path: Path, label: str) -> Locale:
+    """One locale file, every word present and non-empty; errors are ``file:line``."""
+    tree, _ = read_yaml(path, label)
+    if not isinstance(tree, dict):
+        raise SourceError(label, 1, f"expected a mapping of {', '.join(SECTIONS)}")
+    words = _words(tree, label, "")
+    for key in sorted(set(words) - set(SECTIONS)):
+        raise SourceError(label, tree["__lines__"][key], f"unknown section '{key}'")
+    for key in SECTIONS:
+        if not isinstance(words.get(key), dict):
+            raise SourceError(label, tree["__lines__"].get(key, 1), f"section '{key}' is missing")
+    return Locale(
+        lang=path.stem,
+        site=_section(words, tree, "site", Site, label),
+        labels=_section(words, tree, "labels", Labels, label),
+        glossary=words["glossary"],
+        instruments=words["instruments"],
+        keys=frozenset(_paths(words)),
+    )
+
+
+SECTIONS = ("site", "labels", "glossary", "instruments")
+LOCALES = Path(__file__).resolve().parents[2] / "locales"
+
+
+def locale(lang: str, folder: Path = LOCALES) -> Locale:
+    """The locale of ``lang``, read again when its file changed (``make serve`` keeps its workers)."""
+    path = folder / f"{lang}.yml"
+    try:
+        changed = path.stat().st_mtime_ns
+    except OSError:
+        raise SourceError(f"{folder.name}/{lang}.yml", 0, f"no interface words for the edition '{lang}'") from None
+    return _read_locale(path, changed)
+
+
+@functools.cache
+def _read_locale(path: Path, changed: int) -> Locale:
+    return read_locale(path, f"{path.parent.name}/{path.name}")
+
+
+def check_locales(langs: Iterable[str], folder: Path = LOCALES) -> None:
+    """Every edition has its locale, with the same keys as the source edition's (the first)."""
+    first, *others = (locale(lang, folder) for lang in langs)
+    for other in others:
+        label = f"{folder.name}/{other.lang}.yml"
+        missing, extra = sorted(first.keys - other.keys), sorted(other.keys - first.keys)
+        if missing:
+            raise SourceError(label, 1, f"lacks '{missing[0]}', which {first.lang}.yml has")
+        if extra:
+            raise SourceError(label, 1, f"has '{extra[0]}', which {first.lang}.yml lacks")
+
+
+def words(lang: str) -> Labels:
+    return locale(lang).labels
 
 
 def unit_name(unit: Unit, lang: str) -> str:
-    labels = LABELS[lang]
+    labels = words(lang)
     if unit.letter:
         return labels.point.format(n=unit.paragraph, letter=unit.letter)
     return labels.unit.format(n=unit.paragraph)
 
 
 def paragraph_title(number: int, lang: str) -> str:
-    return LABELS[lang].paragraph.format(n=number)
+    return words(lang).paragraph.format(n=number)

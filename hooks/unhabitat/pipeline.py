@@ -1,6 +1,10 @@
-"""Everything a build knows before it renders: both texts checked against each other, the term base
-applied to the Chinese text, the references to instruments in both, and the problems a maintainer
-must fix (reported as warnings, so that a strict build fails)."""
+"""Everything a build knows before it renders: every edition's text checked against the source edition's,
+the term base applied to the source text, the references to instruments in every text, and the problems a
+maintainer must fix (reported as warnings, so that a strict build fails).
+
+``sources`` maps each edition's language to its text, the source edition first (``extra.editions``): an
+edition's parallel view shows it beside the source text, and the source edition's beside the first
+translation."""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ class Build:
     references: dict[str, tuple[Reference, ...]]
     inputs: tuple[Path, ...]
     problems: tuple[str, ...]
+    source_lang: str
     notices: tuple[str, ...] = ()  # worth saying, not a reason to fail a strict build
 
     @property
@@ -49,7 +54,7 @@ class Build:
 
     @cached_property
     def root_files(self) -> dict[str, str]:
-        return downloads.root_files(self.edition, self.references["zh"])
+        return downloads.root_files(self.edition, self.references[self.source_lang])
 
     @cached_property
     def edition_files(self) -> dict[str, str]:
@@ -77,31 +82,35 @@ def load_build(
     paths = {name: base / path for name, path in sources.items()}
     files = {name: base / path for name, path in data.items()}
     texts = {name: read_source(path, _label(path, base)) for name, path in paths.items()}
-    zh, en = texts["zh"], texts["en"]
-    check_alignment(zh, en)
+    source_lang, *translations = texts
+    # The term base and the translator's notes pair the source text with the first translation.
+    source, first = texts[source_lang], texts[translations[0]]
+    for other_lang in translations:
+        check_alignment(texts[source_lang], texts[other_lang])
     instruments = load_instruments(files["instruments"], _label(files["instruments"], base))
     formulae_path = files["terms"].with_name("formulae.yml")
     formulae = formulae_beside(files["terms"], _label(files["terms"], base))
     base_data = load_term_base(files["terms"], _label(files["terms"], base), frozenset(instruments), formulae)
-    glossary = build_glossary(base_data.terms, zh, base_data.moved, base_data.formulae)
+    glossary = build_glossary(base_data.terms, source, base_data.moved, base_data.formulae)
     check_every_term_occurs(glossary, _label(files["terms"], base))
     references = {name: detect(text, name, instruments) for name, text in texts.items()}
-    check_correspondence(zh, en, references["zh"], references["en"])
-    problems = [f"{en.path}:{m.unit.line}: {m.message()}" for m in consistency_misses(glossary, zh, en)]
+    for other_lang in translations:
+        check_correspondence(source, texts[other_lang], references[source_lang], references[other_lang])
+    problems = [f"{first.path}:{m.unit.line}: {m.message()}" for m in consistency_misses(glossary, source, first)]
     problems += [
-        f"{zh.path}: segmentation splits '{s.form}' in {s.unit}; raise its frequency or fix the term base"
+        f"{source.path}: segmentation splits '{s.form}' in {s.unit}; raise its frequency or fix the term base"
         for s in glossary.splits
     ]
     # The official record sits beside the Chinese source; another declaration may have none yet.
-    record_path = paths["zh"].parent / RECORD_FILE
+    record_path = paths[source_lang].parent / RECORD_FILE
     record: OfficialRecord | None = None
     if record_path.is_file():
         record = load_record(record_path, _label(record_path, base))
-    # The English edition's translator's notes, beside its text; both editions show them.
-    note_path = notes_path(paths["en"], "en")
+    # The first translation's translator's notes, beside its text; every edition shows them.
+    note_path = notes_path(paths[translations[0]], translations[0])
     notes: tuple[Note, ...] = ()
     if note_path.is_file():
-        notes = load_notes(note_path, _label(note_path, base), en)
+        notes = load_notes(note_path, _label(note_path, base), first)
     histories = {name: History(reason="not asked for") for name in texts}
     notices: list[str] = []
     if history:
@@ -109,11 +118,11 @@ def load_build(
         notices = [
             f"{_label(paths[name], base)}: no revision history: {h.reason}" for name, h in histories.items() if h.reason
         ]
-    other = "en" if lang == "zh" else "zh"
+    other = translations[0] if lang == source_lang else source_lang
     edition = Edition(
         lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record, notes,
         histories, citation_cache,
     )  # fmt: skip
     optional = [p for p, present in ((record_path, record), (note_path, notes), (formulae_path, formulae)) if present]
     inputs = (*paths.values(), *files.values(), *optional)
-    return Build(edition, references, inputs, tuple(problems), tuple(notices))
+    return Build(edition, references, inputs, tuple(problems), source_lang, tuple(notices))

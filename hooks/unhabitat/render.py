@@ -16,7 +16,7 @@ from pathlib import Path
 from . import cite, styles
 from .glossary import Glossary, Mark, chinese_marks, english_marks
 from .history import History
-from .labels import LABELS, Labels, paragraph_title, unit_name
+from .labels import Labels, paragraph_title, unit_name, words
 from .markup import html_text as escape
 from .markup import json_ld, md_text
 from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
@@ -49,7 +49,7 @@ class Edition:
 
     @property
     def labels(self) -> Labels:
-        return LABELS[self.lang]
+        return words(self.lang)
 
     @property
     def work(self) -> cite.Work:
@@ -298,11 +298,8 @@ def _head_row(edition: Edition) -> str:
         '<div class="decl-row decl-head" aria-hidden="true" data-search-exclude>'
         f'<div class="decl-cell" lang="{edition.lang}">{escape(edition.labels.language)}</div>'
         f'<div class="decl-cell decl-alt" lang="{edition.other_lang}">'
-        f"{escape(LABELS[edition.other_lang].language)}</div></div>"
+        f"{escape(words(edition.other_lang).language)}</div></div>"
     )
-
-
-SHOW_TERMS = {"zh": "标出术语", "en": "Show terms"}
 
 
 def _toolbar(edition: Edition) -> str:
@@ -312,7 +309,7 @@ def _toolbar(edition: Edition) -> str:
         '<button type="button" class="md-button decl-view-toggle" aria-pressed="false">'
         f"{escape(edition.labels.parallel)}</button> "
         '<button type="button" class="md-button decl-terms-toggle" aria-pressed="true">'
-        f"{escape(SHOW_TERMS[edition.lang])}</button></div>"
+        f"{escape(edition.labels.show_terms)}</button></div>"
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cite import edition_url, permalink
-from .labels import LABELS, paragraph_title, unit_name
+from .labels import paragraph_title, unit_name, words
 from .model import RE_MARKER
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ def glossary_data(edition: Edition, term_id: str | None = None) -> dict:
     glossary = edition.glossary
     assert glossary is not None
     set_url = edition_url(edition.site_root, edition.lang, "glossary/")
-    term_set = {"@type": "DefinedTermSet", "@id": set_url, "name": LABELS[edition.lang].glossary, "url": set_url}
+    term_set = {"@type": "DefinedTermSet", "@id": set_url, "name": words(edition.lang).glossary, "url": set_url}
 
     def term_data(term) -> dict:
         zh = [term.zh, *term.variants]

@@ -22,6 +22,7 @@ import json  # noqa: E402
 import threading  # noqa: E402
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
+from list_editions import editions  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from search_queries import QUERIES, precision_at_k, unit_id  # noqa: E402
 from serve_editions import build_edition, build_editions  # noqa: E402
@@ -252,8 +253,8 @@ def scale() -> list[str]:
             sources = {"zh": str(zh_path), "en": str(en_path)}
             data = {"terms": str(terms), "instruments": str(ROOT / "glossary/instruments.yml")}
             costs = []
-            for config, lang in (("mkdocs.yml", "zh"), ("mkdocs.en.yml", "en")):
-                ours = measured_build(ROOT / config, folder / "site" / lang, env)
+            for lang in (e.lang for e in editions()):
+                ours = measured_build(ROOT / "mkdocs.yml", folder / "site" / lang, {**env, "DECLARATION_EDITION": lang})
                 plain = measured_build(
                     plain_material(sources, data, lang, folder / f"plain-{lang}"), folder / f"plain-site-{lang}", {}
                 )
