@@ -52,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build = load_build(
             base, settings.sources, settings.data, settings.edition, address.root,
             history=True, citation_cache=base / "build" / "citations" / f"{settings.edition}.json",
+            directions={e.lang: e.dir for e in settings.editions},
         )  # fmt: skip
     except SourceError as e:
         raise PluginError(str(e)) from e

@@ -27,7 +27,11 @@ class SiteBuild:
 
 
 def build_site(
-    dest: Path, zh: Path = SOURCE_ZH, en: Path = SOURCE_EN, extra_env: dict[str, str] | None = None
+    dest: Path,
+    zh: Path = SOURCE_ZH,
+    en: Path = SOURCE_EN,
+    extra_env: dict[str, str] | None = None,
+    config: Path = ROOT / "mkdocs.yml",
 ) -> SiteBuild:
     """Every edition, as `make build` makes them, into ``dest``; stops at the first failing edition."""
     env = {
@@ -39,9 +43,9 @@ def build_site(
         "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1700000000"),
     }
     output = []
-    for lang in (e.lang for e in editions()):
+    for lang in (e.lang for e in editions(config)):
         run = subprocess.run(
-            [str(MKDOCS), "build", "--strict", "-d", str(dest / lang)],
+            [str(MKDOCS), "build", "--strict", "-f", str(config), "-d", str(dest / lang)],
             cwd=ROOT,
             env={**env, "DECLARATION_EDITION": lang},
             capture_output=True,

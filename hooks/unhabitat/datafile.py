@@ -126,13 +126,23 @@ def text_field(record: Record, key: str, *, required: bool = True) -> str | None
     return value
 
 
+# The languages every record of glossary/ gives; a further edition's language may be added beside them.
+RECORD_LANGS = ("zh", "en")
+
+
+def in_language(texts: dict[str, Any], lang: str) -> Any:
+    """A record's text in ``lang``; an edition whose language the data files do not give reads the
+    translation's (the last of ``RECORD_LANGS``)."""
+    return texts[lang] if lang in texts else texts[RECORD_LANGS[-1]]
+
+
 def bilingual(record: Record, key: str) -> dict[str, str]:
-    """A ``{zh: …, en: …}`` field, both languages present and non-empty."""
+    """A ``{zh: …, en: …}`` field, both languages present and non-empty, with any further language's text."""
     value = field(record, key, dict)
-    for lang in ("zh", "en"):
+    for lang in (*RECORD_LANGS, *sorted(set(value) - set(RECORD_LANGS), key=str)):
         if not isinstance(value.get(lang), str) or not value[lang].strip():
             raise record.fail(f"field '{key}' needs a non-empty '{lang}' text", key)
-    return {"zh": value["zh"].strip(), "en": value["en"].strip()}
+    return {lang: text.strip() for lang, text in value.items()}
 
 
 def string_list(record: Record, key: str, *, required: bool = True) -> tuple[str, ...]:

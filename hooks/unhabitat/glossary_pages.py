@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from urllib.parse import quote
 
+from .datafile import in_language
 from .glossary import Glossary, whole_words
 from .labels import locale, unit_name
 from .markup import html_text as escape
@@ -146,11 +147,11 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
     if term.instrument:
         instrument = instruments[term.instrument]
         link = f'<a href="../../instruments/{instrument.slug}/">{escape(instrument.symbol)}</a>'
-        rows.append((labels["instrument"], f"{link} — {escape(instrument.contains[lang])}"))
+        rows.append((labels["instrument"], f"{link} — {escape(in_language(instrument.contains, lang))}"))
     if term.definition:
         text = term.definition.zh if lang == "zh" else term.definition.en
         rows.append((labels["definition"], f"{escape(text)} <small>({escape(term.definition.source)})</small>"))
-    rows.append((labels["note"], escape(term.note[lang])))
+    rows.append((labels["note"], escape(in_language(term.note, lang))))
     if term.xref:
         links = []
         for kind, targets in term.xref.items():
@@ -238,7 +239,7 @@ def formulae_page(edition: Edition) -> str:
         rows.append(
             f'<tr id="{f.id}"><td lang="zh">{escape(f.zh)}</td>'
             f'<td lang="zh-Latn-pinyin">{escape(pinyin.marked)}</td>'
-            f'<td lang="en">{escape(" · ".join(f.en))}</td><td>{escape(f.note[edition.lang])}</td>'
+            f'<td lang="en">{escape(" · ".join(f.en))}</td><td>{escape(in_language(f.note, edition.lang))}</td>'
             f"<td>{where}</td></tr>"
         )
     head = (labels["zh"], labels["pinyin"], labels["en"], labels["note"], labels["occurrences"]) if rows else ()
@@ -265,7 +266,7 @@ def moved_page(edition: Edition, moved: Moved) -> str:
     else:
         other = glossary.term(target)
         link = f'<a href="../{target}/">{escape(other.zh if edition.lang == "zh" else other.en[0])}</a>'
-    reason = f"<p>{escape(moved.reason[edition.lang])}</p>" if moved.reason else ""
+    reason = f"<p>{escape(in_language(moved.reason, edition.lang))}</p>" if moved.reason else ""
     return (
         f"# {md_text(labels['moved'])}\n\n"
         f'<div class="glossary-moved">{reason}<p>{escape(labels["moved_to"])} {link}</p></div>\n'

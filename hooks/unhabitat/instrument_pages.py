@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .datafile import in_language
 from .labels import locale, unit_name
 from .markup import html_text as escape
 from .markup import md_text
@@ -13,7 +14,7 @@ from .render import Edition
 def index_page(edition: Edition) -> str:
     labels = locale(edition.lang).instruments
     items = "\n".join(
-        f'<li><a href="{i.slug}/">{escape(i.symbol)}</a> — {escape(i.title[edition.lang])}</li>'
+        f'<li><a href="{i.slug}/">{escape(i.symbol)}</a> — {escape(in_language(i.title, edition.lang))}</li>'
         for i in edition.instruments.values()
     )
     heading = f"# {md_text(labels['title'])}\n\n{md_text(labels['intro'])}"
@@ -29,9 +30,9 @@ def instrument_page(edition: Edition, instrument: Instrument) -> str:
     )
     rows = [
         (labels["symbol"], escape(instrument.symbol)),
-        (labels["kind"], escape(instrument.kind[lang])),
+        (labels["kind"], escape(in_language(instrument.kind, lang))),
         (labels["date"], escape(instrument.date)),
-        (labels["contains"], escape(instrument.contains[lang])),
+        (labels["contains"], escape(in_language(instrument.contains, lang))),
         (labels["official"], official),
     ]
     glossary = edition.glossary
@@ -49,7 +50,7 @@ def instrument_page(edition: Edition, instrument: Instrument) -> str:
         f'<li><a href="../../{units[uid].paragraph}/#{units[uid].eid}">{escape(unit_name(units[uid], lang))}</a></li>'
         for uid in cited_in(edition.references, instrument.symbol, order)
     )
-    title = instrument.title[lang]
+    title = in_language(instrument.title, lang)
     return (
         f"# {md_text(title)}\n\n"
         f'<dl class="instrument">{table}</dl>\n\n'

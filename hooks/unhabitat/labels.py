@@ -74,6 +74,7 @@ class Locale:
     labels: Labels
     glossary: dict[str, Any]  # the glossary pages' words, nested by what they name
     instruments: dict[str, str]
+    citations: dict[str, dict[str, str]]  # style key → its name and CSL locale, in the order offered
     keys: frozenset[str]  # every key path (``glossary.kinds.body``), for comparing locales
 
 
@@ -131,11 +132,12 @@ def read_locale(path: Path, label: str) -> Locale:
         labels=_section(words, tree, "labels", Labels, label),
         glossary=words["glossary"],
         instruments=words["instruments"],
+        citations=words["citations"],
         keys=frozenset(_paths(words)),
     )
 
 
-SECTIONS = ("site", "labels", "glossary", "instruments")
+SECTIONS = ("site", "labels", "glossary", "instruments", "citations")
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 

@@ -76,6 +76,7 @@ def load_build(
     site_root: str = "http://127.0.0.1:8000/",
     history: bool = False,
     citation_cache: Path | None = None,
+    directions: dict[str, str] | None = None,
 ) -> Build:
     """Raises ``SourceError`` (file:line) on any input that cannot build. With ``history``, each unit's
     revisions come from git (the golden tests leave it out: their pages must not depend on the clone)."""
@@ -121,7 +122,7 @@ def load_build(
     other = translations[0] if lang == source_lang else source_lang
     edition = Edition(
         lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record, notes,
-        histories, citation_cache,
+        histories, citation_cache, tuple(texts), directions or {},
     )  # fmt: skip
     optional = [p for p, present in ((record_path, record), (note_path, notes), (formulae_path, formulae)) if present]
     inputs = (*paths.values(), *files.values(), *optional)

@@ -40,6 +40,11 @@ PATTERNS = {
     ),
 }
 
+# A language without patterns of its own: document symbols, and the names the register gives in it.
+SYMBOLS = re.compile(
+    r"(?P<symbol>\bA/(?:RES/)?\d+/\d+(?:[-–]E/\d{4}/\d+)?)"
+)
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -53,16 +58,17 @@ class Reference:
 
 
 def _symbol(m: re.Match, lang: str, names: dict[str, str]) -> str | None:
-    if m["resolution"]:
-        return f"A/RES/{m['resolution']}"
-    if m["decision"]:
-        return m["decision"]
-    if m["symbol"]:
+    found = {key: value for key, value in m.groupdict().items() if value}
+    if "resolution" in found:
+        return f"A/RES/{found['resolution']}"
+    if "decision" in found:
+        return found["decision"]
+    if "symbol" in found:
         # The English writes a joint symbol with an en dash (UN style); the register keys it with a hyphen.
-        return m["symbol"].replace("–", "-")
-    if m["goal"]:
-        return f"SDG {m['goal']}"
-    return names.get(compact(m["name"]))
+        return found["symbol"].replace("–", "-")
+    if "goal" in found:
+        return f"SDG {found['goal']}"
+    return names.get(compact(found["name"]))
 
 
 def _texts(text: Declaration) -> Iterator[tuple[str, str, int | None, int]]:
@@ -73,17 +79,19 @@ def _texts(text: Declaration) -> Iterator[tuple[str, str, int | None, int]]:
 
 
 def detect(text: Declaration, lang: str, instruments: dict[str, Instrument]) -> tuple[Reference, ...]:
-    names = {compact(n): i.symbol for i in instruments.values() for n in i.names[lang]}
-    english_names = sorted(names, key=len, reverse=True) if lang == "en" else []
+    names = {compact(n): i.symbol for i in instruments.values() for n in i.names.get(lang, ())}
+    pattern = PATTERNS.get(lang, SYMBOLS)
+    # Without 《》 around names (every language but Chinese), the register's names are looked for as they are.
+    literal_names = sorted(names, key=len, reverse=True) if "name" not in pattern.groupindex else []
     found: list[Reference] = []
     for body, uid, footnote, line in _texts(text):
         spans: list[tuple[int, int, str]] = []
-        for m in PATTERNS[lang].finditer(body):
+        for m in pattern.finditer(body):
             symbol = _symbol(m, lang, names)
             if symbol is None or symbol not in instruments:
                 raise SourceError(text.path, line, f"reference {m.group()!r} is not in the instrument register")
             spans.append((m.start(), m.end(), symbol))
-        for name in english_names:
+        for name in literal_names:
             for m in re.finditer(re.escape(name), body):
                 if _free(spans, m.start(), m.end()):
                     insort(spans, (m.start(), m.end(), names[name]))

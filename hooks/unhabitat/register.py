@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafile import Record, bilingual, check_keys, field, read_records, text_field
+from .datafile import RECORD_LANGS, Record, bilingual, check_keys, field, read_records, text_field
 
 FIELDS = frozenset({"symbol", "kind", "title", "date", "contains", "url", "names"})
 RE_DATE = re.compile(r"^\d{4}(-\d{2}-\d{2})?$")
@@ -84,7 +84,7 @@ def _instrument(record: Record) -> Instrument:
 def _names(record: Record) -> dict[str, tuple[str, ...]]:
     value = field(record, "names", dict, required=False) or {}
     names = {}
-    for lang in ("zh", "en"):
+    for lang in (*RECORD_LANGS, *sorted(set(value) - set(RECORD_LANGS), key=str)):
         forms = value.get(lang, [])
         if not isinstance(forms, list) or not all(isinstance(f, str) and f.strip() for f in forms):
             raise record.fail(f"names.{lang} must be a list of non-empty strings", "names")

@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import cite, styles
+from .datafile import in_language
 from .glossary import Glossary, Mark, chinese_marks, english_marks
 from .history import History
 from .labels import Labels, paragraph_title, unit_name, words
@@ -46,6 +47,26 @@ class Edition:
     notes: tuple[Note, ...] = ()  # the English edition's translator's notes, shown in both editions
     histories: dict[str, History] = field(default_factory=dict)  # lang → revision history of its text
     citation_cache: Path | None = None  # rendered citations of the last build (see styles.render)
+    langs: tuple[str, ...] = ()  # every edition's language, the source edition's first (extra.editions)
+    directions: dict[str, str] = field(default_factory=dict)  # lang → rtl, for the languages written so
+
+    @property
+    def source_lang(self) -> str:
+        return self.langs[0] if self.langs else self.lang
+
+    @property
+    def is_source(self) -> bool:
+        """Whether this edition's text is the source, which the term base segments and marks."""
+        return self.lang == self.source_lang
+
+    @property
+    def notes_lang(self) -> str:
+        """The translation the translator's notes are written for (the first after the source)."""
+        return self.langs[1] if len(self.langs) > 1 else self.other_lang
+
+    def dir_attr(self, lang: str) -> str:
+        """`` dir="rtl"`` for a language written right to left; nothing for the others (the page's default)."""
+        return ' dir="rtl"' if self.directions.get(lang) == "rtl" else ""
 
     @property
     def labels(self) -> Labels:
@@ -76,12 +97,13 @@ class Edition:
         rendered = styles.render(items, self.lang, self.citation_cache)
         order = styles.order(self.lang)
         return {
-            unit.uid: [(dict(style.name)[self.lang], rendered[item["id"]][style.key]) for style in order]
+            unit.uid: [(name, rendered[item["id"]][style.key]) for style, name in order]
             for unit, item in zip(units, items, strict=True)
         }
 
     def zh_en(self) -> tuple[Declaration, Declaration]:
-        return (self.text, self.other) if self.lang == "zh" else (self.other, self.text)
+        """The source text and its counterpart: the first translation, or this edition's text."""
+        return (self.text, self.other) if self.is_source else (self.other, self.text)
 
     def permalink(self, unit: Unit, lang: str | None = None) -> str:
         return cite.permalink(self.site_root, lang or self.lang, unit)
@@ -95,7 +117,7 @@ class Edition:
         units = list(self.text.paragraph(number).units())
         marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
         if self.glossary is not None:
-            if self.lang == "zh":
+            if self.is_source:
                 marks = chinese_marks(self.glossary, units)
             else:
                 marks = english_marks(self.glossary, self.other.paragraph(number).units(), units)
@@ -119,7 +141,7 @@ class Edition:
         instrument = self.instruments[ref.symbol]
         href = f"../instruments/{instrument.slug}/"
         if term_id is None:
-            title = escape(f"{instrument.symbol}: {instrument.title[self.lang]}")
+            title = escape(f"{instrument.symbol}: {in_language(instrument.title, self.lang)}")
             return (ref.start, ref.end, f'<a class="decl-ref" href="{href}" title="{title}">', "</a>")
         tip = escape(f"{self.tip(term_id)} · {instrument.symbol}")
         return (
@@ -140,7 +162,7 @@ class Edition:
         """What a marked term's tooltip says: pinyin and the other language."""
         assert self.glossary is not None
         term, pinyin = self.glossary.term(term_id), self.glossary.pinyin[term_id]
-        if self.lang == "zh":
+        if self.is_source:
             return f"{pinyin.marked} · {term.en[0]}"
         return f"{term.zh} · {pinyin.marked}"
 
@@ -226,13 +248,20 @@ def _revisions(unit: Unit, edition: Edition) -> str:
     return f'{line}<details class="decl-history"><summary>{summary}</summary><ol>{items}</ol></details>'
 
 
-def _cell(unit: Unit, edition: Edition | None, lang: str, spans: list[Span] | None = None) -> str:
-    """The primary cell when ``edition`` is given (ids, notes, controls), else the counterpart's."""
-    body = f'<span class="decl-num">{_num(unit)}</span> {inline(unit.text, anchors=edition is not None, spans=spans)}'
-    if edition is None:
-        return f'<div class="decl-cell decl-alt" lang="{lang}" data-search-exclude><p>{body}</p></div>'
+def _cell(unit: Unit, edition: Edition, primary: bool, spans: list[Span] | None = None) -> str:
+    """The edition's own cell when ``primary`` (ids, notes, controls), else its counterpart's."""
+    lang = edition.lang if primary else edition.other_lang
+    body = f'<span class="decl-num">{_num(unit)}</span> {inline(unit.text, anchors=primary, spans=spans)}'
+    if not primary:
+        return (
+            f'<div class="decl-cell decl-alt" lang="{lang}"{edition.dir_attr(lang)} data-search-exclude>'
+            f"<p>{body}</p></div>"
+        )
     notes = _notes(unit, edition)
-    return f'<div class="decl-cell" lang="{lang}"><p>{body}</p>{notes}{_cite_control(unit, edition)}</div>'
+    return (
+        f'<div class="decl-cell" lang="{lang}"{edition.dir_attr(lang)}><p>{body}</p>{notes}'
+        f"{_cite_control(unit, edition)}</div>"
+    )
 
 
 def _note_markers(unit: Unit, edition: Edition, spans: list[Span]) -> list[Span]:
@@ -257,7 +286,7 @@ def _notes(unit: Unit, edition: Edition) -> str:
         summary = escape(edition.labels.note_on.format(at=note.at))
         out.append(
             f'<details class="decl-tn" id="{note.eid(unit)}" data-search-exclude><summary>{summary}</summary>'
-            f"<p>{escape(note.text[edition.lang])}</p></details>"
+            f"<p>{escape(in_language(note.text, edition.lang))}</p></details>"
         )
     return "".join(out)
 
@@ -266,11 +295,11 @@ def _unit_row(unit: Unit, edition: Edition, spans: dict[str, list[Span]]) -> str
     twin = edition.other.unit(unit.uid)
     kind = "decl-point" if unit.letter else "decl-para"
     own = spans.get(unit.uid, [])
-    if edition.lang == "en":
+    if edition.lang == edition.notes_lang:
         own = own + _note_markers(unit, edition, own)
     return (
         f'<div class="decl-row {kind}" id="{unit.eid}" data-permalink-url="{escape(edition.permalink(unit))}">'
-        f"{_cell(unit, edition, edition.lang, own)}{_cell(twin, None, edition.other_lang)}</div>"
+        f"{_cell(unit, edition, True, own)}{_cell(twin, edition, False)}</div>"
     )
 
 
@@ -284,10 +313,10 @@ def _footnotes(notes: tuple[Footnote, ...], edition: Edition) -> str:
         twin = twins[note.number]
         rows.append(
             f'<div class="decl-row decl-footnote" id="{note.eid}">'
-            f'<div class="decl-cell" lang="{edition.lang}"><p>'
+            f'<div class="decl-cell" lang="{edition.lang}"{edition.dir_attr(edition.lang)}><p>'
             f'<a class="decl-fnback" href="#fnref_{note.number}">{note.marker}</a> {text}</p></div>'
-            f'<div class="decl-cell decl-alt" lang="{edition.other_lang}" data-search-exclude>'
-            f"<p>{twin.marker} {escape(twin.text)}</p></div></div>"
+            f'<div class="decl-cell decl-alt" lang="{edition.other_lang}"{edition.dir_attr(edition.other_lang)}'
+            f" data-search-exclude><p>{twin.marker} {escape(twin.text)}</p></div></div>"
         )
     title = escape(edition.labels.footnotes)
     return f'<div class="decl-footnotes" role="note" aria-label="{title}">' + "".join(rows) + "</div>"
@@ -296,8 +325,9 @@ def _footnotes(notes: tuple[Footnote, ...], edition: Edition) -> str:
 def _head_row(edition: Edition) -> str:
     return (
         '<div class="decl-row decl-head" aria-hidden="true" data-search-exclude>'
-        f'<div class="decl-cell" lang="{edition.lang}">{escape(edition.labels.language)}</div>'
-        f'<div class="decl-cell decl-alt" lang="{edition.other_lang}">'
+        f'<div class="decl-cell" lang="{edition.lang}"{edition.dir_attr(edition.lang)}>'
+        f"{escape(edition.labels.language)}</div>"
+        f'<div class="decl-cell decl-alt" lang="{edition.other_lang}"{edition.dir_attr(edition.other_lang)}>'
         f"{escape(words(edition.other_lang).language)}</div></div>"
     )
 
@@ -348,9 +378,8 @@ def official_record_html(edition: Edition) -> str:
     parts = [f"{escape(labels.adopted)}: {escape(record.date_text(lang))}"]
     if record.symbol:
         parts.append(f"{escape(labels.symbol)}: {escape(record.symbol)}")
-    parts.append(
-        f'{escape(labels.official_record)}: <a href="{escape(record.url[lang])}">{escape(record.label[lang])}</a>'
-    )
+    url, label = in_language(record.url, lang), in_language(record.label, lang)
+    parts.append(f'{escape(labels.official_record)}: <a href="{escape(url)}">{escape(label)}</a>')
     return f'<p class="decl-official">{" · ".join(parts)}</p>'
 
 
@@ -399,7 +428,7 @@ def notes_page(edition: Edition) -> str:
         heading = md_text(labels.note_on.format(at=note.at))
         sections.append(
             f"## [{name}]({unit.paragraph}.md#{unit.eid}): {heading} {{#{note.eid(unit)}}}\n\n"
-            f"{md_text(note.text[edition.lang])}\n"
+            f"{md_text(in_language(note.text, edition.lang))}\n"
         )
     return f"# {md_text(labels.notes)}\n\n" + "\n".join(sections)
 

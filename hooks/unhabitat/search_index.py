@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 
+from .datafile import in_language
 from .labels import unit_name
 from .model import RE_MARKER, Unit
 from .register import Instrument
@@ -75,7 +76,9 @@ def documents(edition: Edition) -> list[dict]:
                     "k": "term",
                     "u": f"glossary/{term.id}/",
                     "t": heading,
-                    "x": " · ".join((term.zh, *term.variants, *term.en, pinyin.marked, term.note[edition.lang])),
+                    "x": " · ".join(
+                        (term.zh, *term.variants, *term.en, pinyin.marked, in_language(term.note, edition.lang))
+                    ),
                 }
             )
     for instrument in edition.instruments.values():
@@ -83,8 +86,8 @@ def documents(edition: Edition) -> list[dict]:
             {
                 "k": "instrument",
                 "u": f"instruments/{instrument.slug}/",
-                "t": f"{instrument.symbol}: {instrument.title[edition.lang]}",
-                "x": instrument.contains[edition.lang],
+                "t": f"{instrument.symbol}: {in_language(instrument.title, edition.lang)}",
+                "x": in_language(instrument.contains, edition.lang),
                 "s": symbols(instrument),
             }
         )

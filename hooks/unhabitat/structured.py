@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cite import edition_url, permalink
+from .datafile import in_language
 from .labels import paragraph_title, unit_name, words
 from .model import RE_MARKER
 
@@ -33,7 +34,7 @@ def _declaration(edition: Edition) -> dict:
         "legislationType": "ministerial declaration",
         "legislationPassedBy": {"@type": "Organization", "name": work.body},
         "legislationJurisdiction": "international",
-        "inLanguage": "zh",  # the declaration's text; the English edition is a translation of it
+        "inLanguage": edition.source_lang,  # the declaration's text; every other edition is a translation of it
     }
     if edition.record:
         node["legislationDate"] = edition.record.adopted
@@ -77,8 +78,8 @@ def paragraph_data(edition: Edition, number: int) -> dict:
     }
     if paragraph.points:
         data["hasPart"] = [_unit_node(edition, point, unit_name(point, edition.lang)) for point in paragraph.points]
-    # The Chinese text is the work; the English edition is a translation of it.
-    data["workTranslation" if edition.lang == "zh" else "translationOfWork"] = counterpart
+    # The source text is the work; every other edition is a translation of it.
+    data["workTranslation" if edition.lang == edition.source_lang else "translationOfWork"] = counterpart
     return data
 
 
@@ -90,9 +91,7 @@ def glossary_data(edition: Edition, term_id: str | None = None) -> dict:
     term_set = {"@type": "DefinedTermSet", "@id": set_url, "name": words(edition.lang).glossary, "url": set_url}
 
     def term_data(term) -> dict:
-        zh = [term.zh, *term.variants]
-        names = {"zh": zh, "en": list(term.en)}
-        own, other = names[edition.lang], names[edition.other_lang]
+        own, other = term.names(edition.lang), term.names(edition.other_lang)
         tagged = [
             *({"@value": n, "@language": edition.lang} for n in own[1:]),
             *({"@value": n, "@language": edition.other_lang} for n in other),
@@ -104,7 +103,7 @@ def glossary_data(edition: Edition, term_id: str | None = None) -> dict:
             "name": own[0],
             "alternateName": tagged,
             "termCode": term.id,
-            "description": term.note[edition.lang],
+            "description": in_language(term.note, edition.lang),
             "url": f"{set_url}{term.id}/",
             "inDefinedTermSet": set_url,
         }

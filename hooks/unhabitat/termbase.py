@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datafile import Record, bilingual, check_keys, field, read_records, string_list, text_field
+from .datafile import Record, bilingual, check_keys, field, in_language, read_records, string_list, text_field
 from .errors import SourceError
 
 FIELDS = frozenset(
@@ -106,6 +106,10 @@ class Term:
     pinyin_override: str | None
     proper: bool
     line: int
+
+    def names(self, lang: str) -> list[str]:
+        """The term's names in ``lang``, the one to show first (a language the base lacks: the English)."""
+        return in_language({"zh": [self.zh, *self.variants], "en": list(self.en)}, lang)
 
     def terms(self, lang: str) -> tuple[Designation, ...]:
         return tuple(d for d in self.designations if d.lang == lang)
