@@ -52,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build = load_build(
             base, settings.sources, settings.data, settings.edition, address.root,
             history=True, citation_cache=base / "build" / "citations" / f"{settings.edition}.json",
-            directions={e.lang: e.dir for e in settings.editions},
+            editions=settings.editions,
         )  # fmt: skip
     except SourceError as e:
         raise PluginError(str(e)) from e
@@ -66,11 +66,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The edition built last zips them all for reading offline (declaration-site.zip).
     extra["offline_zip"] = settings.edition == settings.editions[-1].lang
     extra["notice"] = None if settings.spec.official else words.site  # overrides/main.html
+    extra["words"] = words.site  # overrides/404.html
+    others = [e for e in settings.editions if e.lang != settings.edition]
+    extra["other_editions"] = [{"lang": e.lang, "dir": e.dir, "name": _edition_link(e)} for e in others]
     _localize(config, settings.spec, words.site)
     extra["site_root"] = address.root  # for the sitemap template's hreflang links
     config.site_url = f"{address.root}{build.edition.lang}/"
     config.nav = render.navigation(build.edition)
     return config
+
+
+def _edition_link(spec: EditionSpec) -> str:
+    site = locale(spec.lang).site
+    return site.edition_link_official if spec.official else site.edition_link_translation
 
 
 def _localize(config: MkDocsConfig, spec: EditionSpec, site: Site) -> None:

@@ -36,8 +36,10 @@ def _target(root: Path, page: Path, href: str) -> str | None:
 
 
 def _text_digest(tree) -> str:
+    """What a reader reads: the article's text (the whole page without one), scripts and styles left out."""
     article = tree.xpath("//article") or [tree]
-    words = " ".join(" ".join(article[0].itertext()).split())
+    texts = article[0].xpath(".//text()[not(ancestor::script) and not(ancestor::style)]")
+    words = " ".join(" ".join(texts).split())
     return hashlib.sha256(words.encode("utf-8")).hexdigest()[:16]
 
 

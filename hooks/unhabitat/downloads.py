@@ -6,8 +6,10 @@ from . import cite, exports, search_index
 from .landing import landing_page
 from .markup import html_text as escape
 from .markup import md_text
+from .model import Declaration
 from .offline import ZIP_NAME as OFFLINE_ZIP
 from .render import Edition, official_record_html
+from .settings import EditionSpec
 
 DESCRIPTIONS = {
     "declaration.zh.md": ("中文全文（Markdown）", "Chinese text (Markdown)"),
@@ -45,42 +47,50 @@ DESCRIPTIONS = {
 CITATION_FORMATS = {"bib": cite.bibtex, "ris": cite.ris, "json": cite.csl_json}
 
 
-def _cited_units(edition: Edition, lang: str) -> list:
-    text = edition.text if edition.lang == lang else edition.other
+def _cited_units(edition: Edition, text: Declaration, lang: str) -> list:
     return [(u, edition.permalink(u, lang)) for u in text.units()]
 
 
 def _changed(edition: Edition) -> dict[str, str]:
-    """Unit id → the date of its last revision in either language (for the TMX's changedate)."""
-    zh, en = edition.revisions("zh"), edition.revisions("en")
-    return {uid: max(zh.get(uid, ""), en.get(uid, "")) for uid in zh.keys() | en.keys()}
+    """Unit id → the date of its last revision in any language (for the TMX's changedate)."""
+    revisions = [edition.revisions(lang) for lang in edition.langs or (edition.lang, edition.other_lang)]
+    units = set().union(*revisions)
+    return {uid: max(r.get(uid, "") for r in revisions) for uid in units}
 
 
-def root_files(edition: Edition, references_zh) -> dict[str, str]:
-    """Files beside the two editions (the same bytes whichever edition builds them)."""
-    zh, en = edition.zh_en()
+def root_files(
+    edition: Edition, texts: dict[str, Declaration], references_source, editions: tuple[EditionSpec, ...] = ()
+) -> dict[str, str]:
+    """Files beside the editions (the same bytes whichever edition builds them); ``texts``: every edition's,
+    the source first."""
+    zh, en = edition.zh_en()  # the term base's two languages
+    source = next(iter(texts.values()))
     glossary = edition.glossary
     assert glossary is not None
     files = {
-        "index.html": landing_page(zh, en),
-        "declaration.zh.md": exports.markdown(zh),
-        "declaration.en.md": exports.markdown(en),
-        "declaration.zh.txt": exports.plain_text(zh),
-        "declaration.en.txt": exports.plain_text(en),
-        "declaration.json": exports.document_model(zh, en),
-        "declaration.tmx": exports.tmx(zh, en, edition.notes, _changed(edition)),
-        "permalinks.json": exports.permalinks(zh),
-        "instruments.json": exports.instruments_json(edition.instruments, references_zh, [u.uid for u in zh.units()]),
+        "index.html": landing_page(
+            texts,
+            {e.lang for e in editions if e.official} or {next(iter(texts))},
+            frozenset(e.lang for e in editions if e.dir == "rtl"),
+        ),
+        **{f"declaration.{lang}.md": exports.markdown(text) for lang, text in texts.items()},
+        **{f"declaration.{lang}.txt": exports.plain_text(text) for lang, text in texts.items()},
+        "declaration.json": exports.document_model(texts),
+        "declaration.tmx": exports.tmx(texts, edition.notes, _changed(edition)),
+        "permalinks.json": exports.permalinks(texts),
+        "instruments.json": exports.instruments_json(
+            edition.instruments, references_source, [u.uid for u in source.units()], tuple(texts)
+        ),
         "glossary.json": exports.glossary_json(glossary, zh, en),
         "glossary.tbx": exports.glossary_tbx(glossary, zh, en),
         "glossary-2008.tbx": exports.glossary_tbx2008(glossary, zh, en),
         "glossary.csv": exports.glossary_csv(glossary, zh, en),
         "formulae.csv": exports.formulae_csv(glossary),
     }
-    for lang, text in (("zh", zh), ("en", en)):
+    for lang, text in texts.items():
         work = cite.Work.of(text, lang, edition.record, edition.revisions(lang))
         for ext, fmt in CITATION_FORMATS.items():
-            files[f"citations.{lang}.{ext}"] = fmt(work, _cited_units(edition, lang))
+            files[f"citations.{lang}.{ext}"] = fmt(work, _cited_units(edition, text, lang))
     return files
 
 
@@ -91,7 +101,7 @@ def edition_files(edition: Edition) -> dict[str, str]:
         "search/declaration.js": search_index.script(edition),
         "search/other.js": search_index.other_script(edition),
     }
-    for unit, url in _cited_units(edition, edition.lang):
+    for unit, url in _cited_units(edition, edition.text, edition.lang):
         for ext, fmt in CITATION_FORMATS.items():
             files[f"cite/{cite.file_slug(unit)}.{ext}"] = fmt(work, [(unit, url)])
     return files

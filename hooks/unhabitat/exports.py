@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
+from .datafile import RECORD_LANGS
 from .glossary import Glossary
 from .markup import csv_cell
 from .model import RE_MARKER, Declaration, from_superscript, group_by
@@ -17,18 +18,22 @@ from .references import Reference, cited_in
 from .register import Instrument
 from .termbase import STATUSES, SUBJECTS, TERM_STATUSES, Designation, Term
 
-EDITIONS = ("zh", "en")
+# The term base's languages (its records give zh and en); the text exports list every edition.
+EDITIONS = RECORD_LANGS
+# A line break inside a title block: nothing between Han characters or full-width punctuation, a space elsewhere.
+RE_WIDE_END = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]$")
 
 
 def unit_url(lang: str, paragraph: int, eid: str) -> str:
     return f"/{lang}/{paragraph}/#{eid}"
 
 
-def permalinks(text: Declaration) -> str:
-    """``permalinks.json``: one object per citable unit, URLs relative to the site root."""
+def permalinks(texts: dict[str, Declaration]) -> str:
+    """``permalinks.json``: one object per citable unit, its URL in every edition relative to the site root."""
+    source = next(iter(texts.values()))
     rows = [
-        {"id": u.uid, "eid": u.eid, **{lang: unit_url(lang, u.paragraph, u.eid) for lang in EDITIONS}}
-        for u in text.units()
+        {"id": u.uid, "eid": u.eid, **{lang: unit_url(lang, u.paragraph, u.eid) for lang in texts}}
+        for u in source.units()
     ]
     return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
 
@@ -37,48 +42,63 @@ def permalinks(text: Declaration) -> str:
 TMX_LANGS = {"zh": "zh-CN", "en": "en"}
 
 
+def tmx_lang(lang: str) -> str:
+    return TMX_LANGS.get(lang, lang)
+
+
+def join_lines(lines: tuple[str, ...] | list[str]) -> str:
+    """Lines of a title block as one: Chinese lines run on, other lines are joined by a space."""
+    out = ""
+    for line in lines:
+        out += line if not out or RE_WIDE_END.search(out) else f" {line}"
+    return out
+
+
 def tmx(
-    zh: Declaration, en: Declaration, notes: tuple[Note, ...] = (), changed: dict[str, str] | None = None
+    texts: dict[str, Declaration], notes: tuple[Note, ...] = (), changed: dict[str, str] | None = None
 ) -> str:
-    """``declaration.tmx``: TMX 1.4b. One translation unit per citable unit (keyed by its eid), then the
-    title and each footnote; footnote markers are left out of the segments; translator's notes are notes;
-    ``changed`` (unit id → YYYY-MM-DD of its last revision in either language) gives a unit its changedate."""
+    """``declaration.tmx``: TMX 1.4b, the source edition's language as ``srclang``. One translation unit per
+    citable unit (keyed by its eid) with a variant in every edition's language, then the title and each
+    footnote; footnote markers are left out of the segments; translator's notes are notes; ``changed``
+    (unit id → YYYY-MM-DD of its last revision in any language) gives a unit its changedate."""
     by_unit = group_by(notes, lambda note: note.unit)
-    english = {u.uid: u for u in en.units()}
-    src, tgt = TMX_LANGS["zh"], TMX_LANGS["en"]
+    source = next(iter(texts.values()))
+    units = {lang: {u.uid: u for u in text.units()} for lang, text in texts.items()}
+    footnotes = {lang: {f.number: f for f in text.footnotes} for lang, text in texts.items()}
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
         '<tmx version="1.4">',
         '  <header creationtool="unhabitat-declaration-site" creationtoolversion="1"'
-        f' segtype="paragraph" o-tmf="plain text" adminlang="en" srclang="{src}" datatype="plaintext"/>',
+        f' segtype="paragraph" o-tmf="plain text" adminlang="en" srclang="{tmx_lang(next(iter(texts)))}"'
+        ' datatype="plaintext"/>',
         "  <body>",
     ]
 
-    def tu(tuid: str, citation: str, source: str, target: str, tu_notes: tuple[Note, ...] = ()) -> list[str]:
+    def tu(tuid: str, citation: str, segments: dict[str, str], tu_notes: tuple[Note, ...] = ()) -> list[str]:
         date = (changed or {}).get(citation, "")
         stamp = f' changedate="{date.replace("-", "")}T000000Z"' if date else ""
         lines = [f'    <tu tuid="{tuid}"{stamp}>']
         for note in tu_notes:  # the DTD puts notes and props before the variants
             lines += [
-                f'      <note xml:lang="{lang}">{escape(note.at)}: {escape(note.text[lang])}</note>'
-                for lang in ("en", "zh")
+                f'      <note xml:lang="{lang}">{escape(note.at)}: {escape(text)}</note>'
+                for lang, text in reversed(note.text.items())
             ]
+        lines.append(f'      <prop type="x-citation">{escape(citation)}</prop>')
         lines += [
-            f'      <prop type="x-citation">{escape(citation)}</prop>',
-            f'      <tuv xml:lang="{src}"><seg>{escape(RE_MARKER.sub("", source))}</seg></tuv>',
-            f'      <tuv xml:lang="{tgt}"><seg>{escape(RE_MARKER.sub("", target))}</seg></tuv>',
-            "    </tu>",
+            f'      <tuv xml:lang="{tmx_lang(lang)}"><seg>{escape(RE_MARKER.sub("", text))}</seg></tuv>'
+            for lang, text in segments.items()
         ]
-        return lines
+        return [*lines, "    </tu>"]
 
-    out += tu("title", "title", zh.header.title, en.header.title)
-    out += tu("subtitle", "subtitle", "".join(zh.header.subtitle), " ".join(en.header.subtitle))
-    for unit in zh.units():
-        out += tu(unit.eid, unit.uid, unit.text, english[unit.uid].text, by_unit.get(unit.uid, ()))
-    english_notes = {f.number: f for f in en.footnotes}
-    for note in zh.footnotes:
-        out += tu(note.eid, f"footnote {note.number}", note.text, english_notes[note.number].text)
+    out += tu("title", "title", {lang: text.header.title for lang, text in texts.items()})
+    out += tu("subtitle", "subtitle", {lang: join_lines(text.header.subtitle) for lang, text in texts.items()})
+    for unit in source.units():
+        segments = {lang: units[lang][unit.uid].text for lang in texts}
+        out += tu(unit.eid, unit.uid, segments, by_unit.get(unit.uid, ()))
+    for note in source.footnotes:
+        segments = {lang: footnotes[lang][note.number].text for lang in texts}
+        out += tu(note.eid, f"footnote {note.number}", segments)
     out += ["  </body>", "</tmx>", ""]
     return "\n".join(out)
 
@@ -407,12 +427,14 @@ def _model(text: Declaration) -> dict:
     }
 
 
-def document_model(zh: Declaration, en: Declaration) -> str:
-    """``declaration.json``: the whole model, both languages, ids as in ``permalinks.json``."""
-    return json.dumps({"zh": _model(zh), "en": _model(en)}, ensure_ascii=False, indent=1) + "\n"
+def document_model(texts: dict[str, Declaration]) -> str:
+    """``declaration.json``: the whole model, every edition, ids as in ``permalinks.json``."""
+    return json.dumps({lang: _model(text) for lang, text in texts.items()}, ensure_ascii=False, indent=1) + "\n"
 
 
-def instruments_json(instruments: dict[str, Instrument], references: tuple[Reference, ...], order: list[str]) -> str:
+def instruments_json(
+    instruments: dict[str, Instrument], references: tuple[Reference, ...], order: list[str], langs: tuple[str, ...]
+) -> str:
     rows = [
         {
             "symbol": i.symbol,
@@ -421,7 +443,7 @@ def instruments_json(instruments: dict[str, Instrument], references: tuple[Refer
             "title": i.title,
             "contains": i.contains,
             "url": i.url,
-            "page": {lang: f"/{lang}/instruments/{i.slug}/" for lang in EDITIONS},
+            "page": {lang: f"/{lang}/instruments/{i.slug}/" for lang in langs},
             "cited_in": list(cited_in(references, i.symbol, order)),
         }
         for i in instruments.values()

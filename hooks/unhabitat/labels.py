@@ -63,6 +63,15 @@ class Site:
     notice_title: str
     notice_text: str
     notice_more: str
+    official_edition: str  # the landing page's link to this edition when its text is official
+    translation: str  # … when it is a translation
+    landing_note: str  # under the links, for a translation: which text is the source
+    edition_link_official: str  # another edition's 404 page links this one so
+    edition_link_translation: str
+    not_found_title: str  # the 404 page: {count} paragraphs, {slash} and {s} the search keys
+    not_found_example: str
+    not_found_search: str
+    not_found_home: str
 
 
 @dataclass(frozen=True)

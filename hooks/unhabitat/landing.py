@@ -1,27 +1,43 @@
-"""The site root ``/``: leads to both editions and remembers the reader's choice."""
+"""The site root ``/``: leads to every edition and remembers the reader's choice."""
 
 from __future__ import annotations
 
+from .labels import locale
 from .markup import html_text as escape
+from .markup import json_script
 from .model import Declaration
 
 STORAGE_KEY = "unhabitat-edition"
 
 
-def landing_page(zh: Declaration, en: Declaration) -> str:
+def landing_page(texts: dict[str, Declaration], official: set[str], rtl: frozenset[str] = frozenset()) -> str:
+    """``texts``: every edition's, the source first; ``official``: the languages whose text is official;
+    ``rtl``: those written right to left."""
+    langs = list(texts)
+    titles = " · ".join(escape(text.header.title) for text in texts.values())
+    alternates = "\n".join(f'<link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in langs)
+    dirs = {lang: ' dir="rtl"' if lang in rtl else "" for lang in langs}
+    headings = "\n".join(
+        f'<span lang="{lang}"{dirs[lang]}>{escape(text.header.title)}</span>' for lang, text in texts.items()
+    )
+    links = "\n".join(_link(lang, lang in official, dirs[lang]) for lang in langs)
+    notes = "\n".join(
+        f'<p class="small" lang="{lang}"{dirs[lang]}>{escape(locale(lang).site.landing_note)}</p>'
+        for lang in langs
+        if lang not in official
+    )
     return f"""<!doctype html>
-<html lang="zh">
+<html lang="{langs[0]}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="color-scheme" content="light dark">
-<title>{escape(zh.header.title)} · {escape(en.header.title)}</title>
-<link rel="alternate" hreflang="zh" href="zh/">
-<link rel="alternate" hreflang="en" href="en/">
+<title>{titles}</title>
+{alternates}
 <script>
 try {{
   var chosen = localStorage.getItem("{STORAGE_KEY}");
-  if ((chosen === "zh" || chosen === "en") && location.search.indexOf("choose") < 0) {{
+  if ({json_script(langs)}.indexOf(chosen) >= 0 && location.search.indexOf("choose") < 0) {{
     location.replace(chosen + (location.protocol === "file:" ? "/index.html" : "/") + location.hash);
   }}
 }} catch (e) {{}}
@@ -45,12 +61,9 @@ h1 span {{ display: block; }}
 </head>
 <body>
 <main>
-<h1><span lang="zh">{escape(zh.header.title)}</span>
-<span lang="en">{escape(en.header.title)}</span></h1>
-<a class="edition" href="zh/" hreflang="zh" lang="zh" data-edition="zh">中文（原文）</a>
-<a class="edition" href="en/" hreflang="en" lang="en" data-edition="en">English (unofficial translation)</a>
-<p class="small" lang="en">The Chinese text is the source;
-the English is this site's unofficial translation.</p>
+<h1>{headings}</h1>
+{links}
+{notes}
 </main>
 <script>
 document.querySelectorAll("a[data-edition]").forEach(function (a) {{
@@ -62,3 +75,10 @@ document.querySelectorAll("a[data-edition]").forEach(function (a) {{
 </body>
 </html>
 """
+
+
+def _link(lang: str, official: bool, dir_attr: str) -> str:
+    site = locale(lang).site
+    name = site.official_edition if official else site.translation
+    attributes = f'href="{lang}/" hreflang="{lang}" lang="{lang}"{dir_attr} data-edition="{lang}"'
+    return f'<a class="edition" {attributes}>{escape(name)}</a>'

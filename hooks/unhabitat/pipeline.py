@@ -16,11 +16,13 @@ from . import downloads, glossary_pages, instrument_pages, render
 from .align import check_alignment, check_correspondence
 from .glossary import build_glossary, check_every_term_occurs, consistency_misses
 from .history import History, unit_history
+from .model import Declaration
 from .notes import Note, load_notes, notes_path
 from .record import RECORD_FILE, OfficialRecord, load_record
 from .references import Reference, detect
 from .register import Instrument, load_instruments
 from .render import Edition
+from .settings import EditionSpec
 from .source_text import parse, read_source
 from .termbase import formulae_beside, load_term_base
 
@@ -32,6 +34,8 @@ class Build:
     inputs: tuple[Path, ...]
     problems: tuple[str, ...]
     source_lang: str
+    texts: dict[str, Declaration]  # every edition's, the source first
+    editions: tuple[EditionSpec, ...]  # as extra.editions gives them (empty in tests of the core)
     notices: tuple[str, ...] = ()  # worth saying, not a reason to fail a strict build
 
     @property
@@ -54,7 +58,7 @@ class Build:
 
     @cached_property
     def root_files(self) -> dict[str, str]:
-        return downloads.root_files(self.edition, self.references[self.source_lang])
+        return downloads.root_files(self.edition, self.texts, self.references[self.source_lang], self.editions)
 
     @cached_property
     def edition_files(self) -> dict[str, str]:
@@ -76,7 +80,7 @@ def load_build(
     site_root: str = "http://127.0.0.1:8000/",
     history: bool = False,
     citation_cache: Path | None = None,
-    directions: dict[str, str] | None = None,
+    editions: tuple[EditionSpec, ...] = (),
 ) -> Build:
     """Raises ``SourceError`` (file:line) on any input that cannot build. With ``history``, each unit's
     revisions come from git (the golden tests leave it out: their pages must not depend on the clone)."""
@@ -122,8 +126,8 @@ def load_build(
     other = translations[0] if lang == source_lang else source_lang
     edition = Edition(
         lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record, notes,
-        histories, citation_cache, tuple(texts), directions or {},
+        histories, citation_cache, tuple(texts), editions,
     )  # fmt: skip
     optional = [p for p, present in ((record_path, record), (note_path, notes), (formulae_path, formulae)) if present]
     inputs = (*paths.values(), *files.values(), *optional)
-    return Build(edition, references, inputs, tuple(problems), source_lang, tuple(notices))
+    return Build(edition, references, inputs, tuple(problems), source_lang, texts, editions, tuple(notices))

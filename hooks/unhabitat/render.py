@@ -25,6 +25,7 @@ from .notes import Note
 from .record import OfficialRecord, date_text
 from .references import Reference
 from .register import Instrument
+from .settings import EditionSpec
 from .structured import paragraph_data
 
 # A link over part of a unit's text: start, end, opening tag, closing tag.
@@ -48,7 +49,7 @@ class Edition:
     histories: dict[str, History] = field(default_factory=dict)  # lang → revision history of its text
     citation_cache: Path | None = None  # rendered citations of the last build (see styles.render)
     langs: tuple[str, ...] = ()  # every edition's language, the source edition's first (extra.editions)
-    directions: dict[str, str] = field(default_factory=dict)  # lang → rtl, for the languages written so
+    specs: tuple[EditionSpec, ...] = ()  # extra.editions: status and writing direction of each
 
     @property
     def source_lang(self) -> str:
@@ -66,7 +67,7 @@ class Edition:
 
     def dir_attr(self, lang: str) -> str:
         """`` dir="rtl"`` for a language written right to left; nothing for the others (the page's default)."""
-        return ' dir="rtl"' if self.directions.get(lang) == "rtl" else ""
+        return ' dir="rtl"' if any(s.lang == lang and s.dir == "rtl" for s in self.specs) else ""
 
     @property
     def labels(self) -> Labels:
