@@ -1,0 +1,162 @@
+"""Editions are data: the small declaration in three editions, one written right to left (Arabic, test data),
+built from tests/fixtures/mini/mkdocs.yml, which only lists other editions, texts and a glossary; and the
+interface words of every language, checked with file:line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from lxml import html
+from support import ROOT, build_site
+from test_links import _ids, _target, links
+from unhabitat.errors import SourceError
+from unhabitat.labels import LOCALES, check_locales, read_locale
+
+MINI = Path(__file__).parent / "fixtures" / "mini"
+LANGS = ("zh", "en", "ar")
+TMX_LANGS = {"zh": "zh-CN", "en": "en", "ar": "ar"}
+
+
+@pytest.fixture(scope="module")
+def three(tmp_path_factory: pytest.TempPathFactory):
+    built = build_site(tmp_path_factory.mktemp("three"), config=MINI / "mkdocs.yml")
+    assert built.returncode == 0, built.output
+    return built
+
+
+def _page(built, path: str):
+    return html.fromstring((built.root / path).read_bytes())
+
+
+def test_three_editions_build_strictly_each_in_its_folder(three):
+    assert "WARNING" not in three.output and "Traceback" not in three.output, three.output
+    for lang in LANGS:
+        pages = {p.relative_to(three.root / lang).as_posix() for p in (three.root / lang).rglob("index.html")}
+        assert {"index.html", "1/index.html", "2/index.html", "full/index.html", "glossary/test-framework/index.html"} <= pages
+
+
+def test_every_internal_link_and_anchor_resolves_in_three_editions(three):
+    problems = []
+    for page, _, href in links(three.root):
+        # Not about editions: the 404 page's example is paragraph 13, and the glossary index links the
+        # drafting formulae even when a declaration has none (the mini fixture has neither).
+        if re.match(r"[a-z]+:|//", href) or page.name == "404.html" or href == "formulae/":
+            continue
+        target, fragment = _target(page, href, three.root)
+        if not target.is_file() or (fragment and target.suffix == ".html" and fragment not in _ids(target)):
+            problems.append(f"{page.relative_to(three.root)}: {href}")
+    assert not problems, problems[:20]
+
+
+def test_permalinks_give_a_url_in_every_edition_and_each_resolves(three):
+    manifest = json.loads((three.root / "permalinks.json").read_text(encoding="utf-8"))
+    assert [m["id"] for m in manifest] == ["1", "2", "2(a)", "2(b)"]
+    for unit in manifest:
+        assert [k for k in unit if k not in ("id", "eid")] == list(LANGS)
+        for lang in LANGS:
+            path, _, anchor = unit[lang].partition("#")
+            assert anchor in _ids(three.root / path.strip("/") / "index.html"), unit[lang]
+
+
+def test_the_language_switch_and_hreflang_name_every_edition_at_the_same_page(three):
+    for lang in LANGS:
+        page = _page(three, f"{lang}/2/index.html")
+        switch = page.xpath('//a[contains(@class, "md-select__link")]')
+        assert [a.get("hreflang") for a in switch] == [lang, *(other for other in LANGS if other != lang)]
+        assert {a.get("href") for a in switch} == {f"../../{other}/2/" for other in LANGS}
+        assert sorted(page.xpath('//link[@rel="alternate "]/@hreflang')) == sorted(LANGS)
+        sitemap = (three.root / lang / "sitemap.xml").read_text(encoding="utf-8")
+        assert all(f'hreflang="{other}" href="http://127.0.0.1:8000/{other}/2/"' in sitemap for other in LANGS)
+
+
+def test_the_right_to_left_edition_says_so_on_its_pages_and_cells(three):
+    page = _page(three, "ar/2/index.html")
+    assert page.xpath("//body/@dir") == ["rtl"] and page.xpath("//html/@lang") == ["ar"]
+    cells = page.xpath('//div[contains(@class, "decl-cell")]')
+    assert {(c.get("lang"), c.get("dir")) for c in cells} == {("ar", "rtl"), ("zh", None)}
+    assert _page(three, "zh/2/index.html").xpath("//body/@dir") == ["ltr"]
+    assert "إعلان الاختبار" in page.xpath("//title/text()")[0]  # locales/ar.yml's site name
+
+
+def test_the_parallel_view_pairs_each_translation_with_the_source(three):
+    pairs = {}
+    for lang in LANGS:
+        cells = _page(three, f"{lang}/1/index.html").xpath('//div[@id="para_1"]/div/@lang')
+        pairs[lang] = tuple(cells)
+    assert pairs == {"zh": ("zh", "en"), "en": ("en", "zh"), "ar": ("ar", "zh")}
+
+
+def test_the_tmx_has_a_variant_in_every_language(three):
+    tmx = (three.root / "declaration.tmx").read_text(encoding="utf-8")
+    units = re.findall(r"<tu .*?</tu>", tmx, re.S)
+    assert len(units) == 2 + 4 + 1  # title, subtitle, four units, one footnote
+    for unit in units:
+        assert re.findall(r'<tuv xml:lang="([^"]+)"', unit) == [TMX_LANGS[lang] for lang in LANGS]
+    assert "<seg>نرحب بإطار الاختبار.</seg>" in tmx
+
+
+def test_each_edition_has_its_own_search_index_text_and_citations(three):
+    for lang in LANGS:
+        index = (three.root / lang / "search" / "declaration.js").read_text(encoding="utf-8")
+        assert f'"lang":"{lang}"' in index
+        assert (three.root / f"declaration.{lang}.txt").is_file()
+        assert (three.root / f"citations.{lang}.bib").is_file()
+    assert "نشجع جميع الأطراف" in (three.root / "ar" / "search" / "declaration.js").read_text(encoding="utf-8")
+
+
+def test_the_landing_page_leads_to_every_edition(three):
+    page = _page(three, "index.html")
+    assert page.xpath("//a[@data-edition]/@hreflang") == list(LANGS)
+    assert page.xpath('//a[@data-edition="ar"]/@dir') == ["rtl"]
+
+
+def test_the_unofficial_notice_is_in_each_translation_s_words(three):
+    assert not _page(three, "zh/1/index.html").xpath('//div[@class="decl-notice"]')
+    assert "ترجمة غير رسمية" in _page(three, "ar/1/index.html").xpath('string(//div[@class="decl-notice"])')
+
+
+# ---- the locales ----
+
+
+def test_every_locale_has_the_words_of_the_source_edition_s():
+    check_locales([path.stem for path in sorted(LOCALES.glob("*.yml"), key=lambda p: p.stem != "zh")])
+
+
+BAD_LOCALES = [
+    ("a key missing", ("  home: Home\n", ""), "en.yml:{labels}:", "'labels' lacks home"),
+    ("an unknown key", ("  home: Home\n", "  home: Home\n  homepage: Home\n"), "en.yml:{home+1}:", "unknown key 'labels.homepage'"),
+    ("an empty word", ("  home: Home\n", "  home: ''\n"), "en.yml:{home}:", "'labels.home' must be non-empty text"),
+    ("an unknown section", ("labels:\n", "label:\n  x: y\nlabels:\n"), "en.yml:", "unknown section 'label'"),
+    ("invalid YAML", ("  home: Home\n", "  home: [Home\n"), "en.yml:", "invalid YAML"),
+]
+
+
+@pytest.mark.parametrize(("change", "where", "expected"), [c[1:] for c in BAD_LOCALES], ids=[c[0] for c in BAD_LOCALES])
+def test_a_bad_locale_is_one_clear_error(tmp_path, change, where, expected):
+    text = (LOCALES / "en.yml").read_text(encoding="utf-8")
+    assert change[0] in text
+    lines = text.splitlines(keepends=True)
+    home, labels = lines.index("  home: Home\n") + 1, lines.index("labels:\n") + 1
+    where = where.replace("{labels}", str(labels)).replace("{home+1}", str(home + 1)).replace("{home}", str(home))
+    bad = tmp_path / "en.yml"
+    bad.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    with pytest.raises(SourceError) as caught:
+        read_locale(bad, "en.yml")
+    assert str(caught.value).startswith(where) and expected in str(caught.value), str(caught.value)
+
+
+def test_a_locale_lacking_a_word_of_the_source_s_is_an_error(tmp_path):
+    for lang in ("zh", "en"):
+        (tmp_path / f"{lang}.yml").write_text((LOCALES / f"{lang}.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    en = tmp_path / "en.yml"
+    en.write_text(en.read_text(encoding="utf-8").replace("    phrase: set phrase\n", "", 1), encoding="utf-8")
+    with pytest.raises(SourceError, match=r"en\.yml:1: lacks 'glossary\.kinds\.phrase', which zh\.yml has"):
+        check_locales(["zh", "en"], tmp_path)
+
+
+def test_an_edition_without_a_locale_stops_the_build(tmp_path):
+    with pytest.raises(SourceError, match=r"locales/fr\.yml:0: no interface words for the edition 'fr'"):
+        check_locales(["zh", "fr"], ROOT / "locales")
