@@ -160,3 +160,12 @@ def test_a_locale_lacking_a_word_of_the_source_s_is_an_error(tmp_path):
 def test_an_edition_without_a_locale_stops_the_build(tmp_path):
     with pytest.raises(SourceError, match=r"locales/fr\.yml:0: no interface words for the edition 'fr'"):
         check_locales(["zh", "fr"], ROOT / "locales")
+
+
+def test_the_downloads_page_lists_every_edition_s_files_in_its_language(three):
+    page = _page(three, "ar/downloads/index.html")
+    names = page.xpath('//table[@class="downloads"]//a/text()')
+    assert {f"declaration.{lang}.{ext}" for lang in LANGS for ext in ("md", "txt")} <= set(names)
+    assert {f"citations.{lang}.bib" for lang in LANGS} <= set(names)
+    assert all((three.root / name).is_file() for name in names)
+    assert page.xpath("//table//th/text()") == ["الملف", "المحتوى", "الحجم"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import cite, exports, search_index
+from .labels import language_name, locale
 from .landing import landing_page
 from .markup import html_text as escape
 from .markup import md_text
@@ -11,39 +12,20 @@ from .offline import ZIP_NAME as OFFLINE_ZIP
 from .render import Edition, official_record_html
 from .settings import EditionSpec
 
-DESCRIPTIONS = {
-    "declaration.zh.md": ("中文全文（Markdown）", "Chinese text (Markdown)"),
-    "declaration.en.md": ("英文全文，非正式译文（Markdown）", "English text, unofficial translation (Markdown)"),
-    "declaration.zh.txt": ("中文全文（纯文本）", "Chinese text (plain text)"),
-    "declaration.en.txt": ("英文全文，非正式译文（纯文本）", "English text, unofficial translation (plain text)"),
-    "declaration.json": ("完整文档模型（JSON，中英文）", "The whole document model (JSON, both languages)"),
-    "declaration.tmx": (
-        "中英对齐翻译记忆（TMX 1.4b，含标题、脚注和译者注）",
-        "Aligned Chinese–English translation memory (TMX 1.4b; title, footnotes and translator's notes included)",
-    ),
-    "permalinks.json": ("每个可引用单位的永久链接（JSON）", "The permalink of every citable unit (JSON)"),
-    "instruments.json": ("所引文书及其出处（JSON）", "Cited instruments and where they are cited (JSON)"),
-    "glossary.json": ("术语表，全部字段（JSON）", "Glossary, every field (JSON)"),
-    "glossary.tbx": ("术语表（TBX-Basic，TBX v3，ISO 30042:2019）", "Glossary (TBX-Basic, TBX v3, ISO 30042:2019)"),
-    "glossary-2008.tbx": (
-        "术语表（TBX-Basic 2008，martif，供 Weblate、translate-toolkit 等工具使用）",
-        "Glossary (TBX-Basic 2008, martif, for Weblate, translate-toolkit and other tools)",
-    ),
-    "glossary.csv": (
-        "术语表（CSV，带 BOM 的 UTF-8；多值单元格以“; ”分隔）",
-        "Glossary (CSV, UTF-8 with BOM; multi-value cells separated by “; ”)",
-    ),
-    "formulae.csv": (
-        "联合国起草用语（CSV，带 BOM 的 UTF-8；多值单元格以“; ”分隔）",
-        "UN drafting formulae (CSV, UTF-8 with BOM; multi-value cells separated by “; ”)",
-    ),
-    "citations.zh.bib": ("中文各段引文（BibTeX）", "Citations of every unit, Chinese (BibTeX)"),
-    "citations.zh.ris": ("中文各段引文（RIS）", "Citations of every unit, Chinese (RIS)"),
-    "citations.zh.json": ("中文各段引文（CSL-JSON）", "Citations of every unit, Chinese (CSL-JSON)"),
-    "citations.en.bib": ("英文各段引文（BibTeX）", "Citations of every unit, English (BibTeX)"),
-    "citations.en.ris": ("英文各段引文（RIS）", "Citations of every unit, English (RIS)"),
-    "citations.en.json": ("英文各段引文（CSL-JSON）", "Citations of every unit, English (CSL-JSON)"),
-}
+# The rows of the downloads page: each edition's text, the fixed files (described in locales/<lang>.yml,
+# downloads.files), each edition's citations.
+FIXED_FILES = (
+    "declaration.json",
+    "declaration.tmx",
+    "permalinks.json",
+    "instruments.json",
+    "glossary.json",
+    "glossary.tbx",
+    "glossary-2008.tbx",
+    "glossary.csv",
+    "formulae.csv",
+)
+CITATION_NAMES = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 CITATION_FORMATS = {"bib": cite.bibtex, "ris": cite.ris, "json": cite.csl_json}
 
 
@@ -112,23 +94,40 @@ def size(content: str) -> str:
     return f"{n} B" if n < 1024 else f"{n / 1024:.1f} KB"
 
 
+def descriptions(edition: Edition) -> dict[str, str]:
+    """File name → what the downloads page says it is, in the edition's language, in the page's order."""
+    words = locale(edition.lang).downloads
+    langs = edition.langs or (edition.lang, edition.other_lang)
+    unofficial = {s.lang for s in edition.specs if not s.official} or set(langs[1:])
+
+    def text(lang: str, form: str) -> str:
+        status = words["translation"] if lang in unofficial else ""
+        return words["text"].format(language=language_name(lang, edition.lang), status=status, format=words[form])
+
+    out = {f"declaration.{lang}.md": text(lang, "markdown") for lang in langs}
+    out |= {f"declaration.{lang}.txt": text(lang, "plain") for lang in langs}
+    out |= {name: words["files"][name] for name in FIXED_FILES}
+    for lang in langs:
+        name = language_name(lang, edition.lang)
+        out |= {
+            f"citations.{lang}.{ext}": words["citations"].format(language=name, format=form)
+            for ext, form in CITATION_NAMES.items()
+        }
+    return out
+
+
 def downloads_page(edition: Edition, files: dict[str, str]) -> str:
-    index = 0 if edition.lang == "zh" else 1
+    words = locale(edition.lang).downloads
     title = edition.labels.downloads
     rows = "".join(
         f'<tr><td><a href="../../{name}" download>{escape(name)}</a></td>'
-        f"<td>{escape(description[index])}</td><td>{size(files[name])}</td></tr>"
-        for name, description in DESCRIPTIONS.items()
+        f"<td>{escape(description)}</td><td>{size(files[name])}</td></tr>"
+        for name, description in descriptions(edition).items()
     )
-    head = ("文件", "内容", "大小") if edition.lang == "zh" else ("File", "Contents", "Size")
-    header = "".join(f"<th>{h}</th>" for h in head)
-    offline = (
-        "离线阅读：整个网站（两个版本），解压后用浏览器打开 declaration-site/index.html"
-        if edition.lang == "zh"
-        else "Read offline: the whole site (both editions); unzip it and open declaration-site/index.html in a browser"
-    )
+    header = "".join(f"<th>{escape(words[key])}</th>" for key in ("file", "contents", "size"))
     return (
         f"# {md_text(title)}\n\n{official_record_html(edition)}\n\n"
-        f'<p class="decl-offline"><a href="../../{OFFLINE_ZIP}" download>{OFFLINE_ZIP}</a> · {escape(offline)}</p>\n\n'
+        f'<p class="decl-offline"><a href="../../{OFFLINE_ZIP}" download>{OFFLINE_ZIP}</a> · '
+        f"{escape(words['offline'])}</p>\n\n"
         f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
     )

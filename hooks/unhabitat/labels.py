@@ -84,6 +84,8 @@ class Locale:
     glossary: dict[str, Any]  # the glossary pages' words, nested by what they name
     instruments: dict[str, str]
     citations: dict[str, dict[str, str]]  # style key → its name and CSL locale, in the order offered
+    languages: dict[str, str]  # the names of languages in this one
+    downloads: dict[str, Any]  # the downloads page's words; ``files``: a description of each fixed file
     keys: frozenset[str]  # every key path (``glossary.kinds.body``), for comparing locales
 
 
@@ -142,11 +144,14 @@ def read_locale(path: Path, label: str) -> Locale:
         glossary=words["glossary"],
         instruments=words["instruments"],
         citations=words["citations"],
-        keys=frozenset(_paths(words)),
+        languages=words["languages"],
+        downloads=words["downloads"],
+        # Which languages a locale names is its own affair (an unnamed one is called by its own name).
+        keys=frozenset(p for p in _paths(words) if not p.startswith("languages.")),
     )
 
 
-SECTIONS = ("site", "labels", "glossary", "instruments", "citations")
+SECTIONS = ("site", "labels", "glossary", "instruments", "citations", "languages", "downloads")
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 
@@ -175,6 +180,11 @@ def check_locales(langs: Iterable[str], folder: Path = LOCALES) -> None:
             raise SourceError(label, 1, f"lacks '{missing[0]}', which {first.lang}.yml has")
         if extra:
             raise SourceError(label, 1, f"has '{extra[0]}', which {first.lang}.yml lacks")
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """What ``in_lang`` calls ``lang``: its locale's name for it, else the language's own name."""
+    return locale(in_lang).languages.get(lang) or words(lang).language
 
 
 def words(lang: str) -> Labels:
