@@ -22,6 +22,7 @@ from unhabitat import render
 from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import Site, check_locales, locale, words
+from unhabitat.markup import json_script
 from unhabitat.offline import ZIP_NAME, offline_zip
 from unhabitat.pipeline import Build, load_build
 from unhabitat.settings import EditionSpec, read_settings
@@ -67,6 +68,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["offline_zip"] = settings.edition == settings.editions[-1].lang
     extra["notice"] = None if settings.spec.official else words.site  # overrides/main.html
     extra["words"] = words.site  # overrides/404.html
+    # overrides/main.html puts the scripts' words in every page; otherEdition: where "search the other edition" goes.
+    extra["script_words"] = json_script({**words.script, "otherEdition": build.edition.other_lang})
     others = [e for e in settings.editions if e.lang != settings.edition]
     extra["other_editions"] = [{"lang": e.lang, "dir": e.dir, "name": _edition_link(e)} for e in others]
     _localize(config, settings.spec, words.site)

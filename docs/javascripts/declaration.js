@@ -7,8 +7,9 @@
   var VIEW_KEY = "unhabitat-view";
   var TERMS_KEY = "unhabitat-terms";
   var root = document.documentElement;
-  var zh = (root.getAttribute("lang") || "").indexOf("zh") === 0;
-  var AGAIN = zh ? "再点一次查看词条" : "Tap again to open the entry";
+  // The edition's words (locales/<lang>.yml, script), carried by the page (overrides/main.html).
+  var WORDS = JSON.parse((document.querySelector("script[data-decl-words]") || {}).textContent || "{}");
+  var AGAIN = WORDS.again;
 
   function store(key, value) {
     try { localStorage.setItem(key, value); } catch (e) { /* private mode: choice not kept */ }

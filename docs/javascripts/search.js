@@ -13,17 +13,8 @@
   var config = JSON.parse(document.getElementById("__config").textContent);
   var base = config.base.replace(/\/$/, "") + "/";
   var HAN = /[\u3400-\u9fff]/;
-  var ZH = (document.documentElement.getAttribute("lang") || "").indexOf("zh") === 0;
-  var T = ZH ? {
-    unit: "段落", term: "术语", instrument: "文书", jump: "跳转", footnote: "脚注", cites: "引用",
-    via: "通过英文文本找到", partial: "部分匹配（只含部分词语）", jumpOnly: "跳转到{unit}",
-    other: "在英文版中搜索", glossary: "在术语表中查找（汉字、拼音或首字母）", otherEdition: "en"
-  } : {
-    unit: "Paragraph", term: "Term", instrument: "Instrument", jump: "Go to", footnote: "Footnote",
-    cites: "Cites", via: "Found through the Chinese text", partial: "Partial matches (some of the words)",
-    jumpOnly: "Go to {unit}", other: "Search the Chinese edition",
-    glossary: "Look it up in the glossary (hanzi, pinyin, initials)", otherEdition: "zh"
-  };
+  // The edition's words (locales/<lang>.yml, script) and the other edition, carried by the page.
+  var T = JSON.parse((document.querySelector("script[data-decl-words]") || {}).textContent || "{}");
   // English words too common to require or to mark, unless quoted.
   var STOP = {};
   ("a an and are as at be by for from in is it its of on or that the their this to with").split(" ")

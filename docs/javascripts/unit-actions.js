@@ -3,9 +3,10 @@
 // No third-party code, no network.
 (function () {
   "use strict";
-  var zh = (document.documentElement.getAttribute("lang") || "").indexOf("zh") === 0;
-  var COPIED = zh ? "链接已复制" : "Link copied";
-  var CITED = zh ? "引文已复制" : "Citation copied";
+  // The edition's words (locales/<lang>.yml, script), carried by the page (overrides/main.html).
+  var WORDS = JSON.parse((document.querySelector("script[data-decl-words]") || {}).textContent || "{}");
+  var COPIED = WORDS.copied;
+  var CITED = WORDS.cited;
 
   // The built page carries the configured public address; the link a reader copies is the address the
   // page is served from. Citations get the same address, so the two can never disagree.

@@ -86,6 +86,7 @@ class Locale:
     citations: dict[str, dict[str, str]]  # style key → its name and CSL locale, in the order offered
     languages: dict[str, str]  # the names of languages in this one
     downloads: dict[str, Any]  # the downloads page's words; ``files``: a description of each fixed file
+    script: dict[str, str]  # the words of the page's scripts, which read them from the page
     keys: frozenset[str]  # every key path (``glossary.kinds.body``), for comparing locales
 
 
@@ -146,12 +147,13 @@ def read_locale(path: Path, label: str) -> Locale:
         citations=words["citations"],
         languages=words["languages"],
         downloads=words["downloads"],
+        script=words["script"],
         # Which languages a locale names is its own affair (an unnamed one is called by its own name).
         keys=frozenset(p for p in _paths(words) if not p.startswith("languages.")),
     )
 
 
-SECTIONS = ("site", "labels", "glossary", "instruments", "citations", "languages", "downloads")
+SECTIONS = ("site", "labels", "glossary", "instruments", "citations", "languages", "downloads", "script")
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 
