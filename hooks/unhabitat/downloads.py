@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import cite, exports, search_index
+from . import cite, exports, search_index, urls
 from .labels import language_name, locale
 from .landing import landing_page
 from .markup import html_text as escape
@@ -55,8 +55,8 @@ def root_files(
             {e.lang for e in editions if e.official} or {next(iter(texts))},
             frozenset(e.lang for e in editions if e.dir == "rtl"),
         ),
-        **{f"declaration.{lang}.md": exports.markdown(text) for lang, text in texts.items()},
-        **{f"declaration.{lang}.txt": exports.plain_text(text) for lang, text in texts.items()},
+        **{urls.text_file(lang, "md"): exports.markdown(text) for lang, text in texts.items()},
+        **{urls.text_file(lang, "txt"): exports.plain_text(text) for lang, text in texts.items()},
         "declaration.json": exports.document_model(texts),
         "declaration.tmx": exports.tmx(texts, edition.notes, _changed(edition)),
         "permalinks.json": exports.permalinks(texts),
@@ -72,7 +72,7 @@ def root_files(
     for lang, text in texts.items():
         work = cite.Work.of(text, lang, edition.record, edition.revisions(lang))
         for ext, fmt in CITATION_FORMATS.items():
-            files[f"citations.{lang}.{ext}"] = fmt(work, _cited_units(edition, text, lang))
+            files[urls.citations_file(lang, ext)] = fmt(work, _cited_units(edition, text, lang))
     return files
 
 
@@ -85,7 +85,7 @@ def edition_files(edition: Edition) -> dict[str, str]:
     }
     for unit, url in _cited_units(edition, edition.text, edition.lang):
         for ext, fmt in CITATION_FORMATS.items():
-            files[f"cite/{cite.file_slug(unit)}.{ext}"] = fmt(work, [(unit, url)])
+            files[urls.cite_file(cite.file_slug(unit), ext)] = fmt(work, [(unit, url)])
     return files
 
 
@@ -104,13 +104,13 @@ def descriptions(edition: Edition) -> dict[str, str]:
         status = words["translation"] if lang in unofficial else ""
         return words["text"].format(language=language_name(lang, edition.lang), status=status, format=words[form])
 
-    out = {f"declaration.{lang}.md": text(lang, "markdown") for lang in langs}
-    out |= {f"declaration.{lang}.txt": text(lang, "plain") for lang in langs}
+    out = {urls.text_file(lang, "md"): text(lang, "markdown") for lang in langs}
+    out |= {urls.text_file(lang, "txt"): text(lang, "plain") for lang in langs}
     out |= {name: words["files"][name] for name in FIXED_FILES}
     for lang in langs:
         name = language_name(lang, edition.lang)
         out |= {
-            f"citations.{lang}.{ext}": words["citations"].format(language=name, format=form)
+            urls.citations_file(lang, ext): words["citations"].format(language=name, format=form)
             for ext, form in CITATION_NAMES.items()
         }
     return out
@@ -120,14 +120,14 @@ def downloads_page(edition: Edition, files: dict[str, str]) -> str:
     words = locale(edition.lang).downloads
     title = edition.labels.downloads
     rows = "".join(
-        f'<tr><td><a href="../../{name}" download>{escape(name)}</a></td>'
+        f'<tr><td><a href="{urls.root_file(urls.DOWNLOADS, name)}" download>{escape(name)}</a></td>'
         f"<td>{escape(description)}</td><td>{size(files[name])}</td></tr>"
         for name, description in descriptions(edition).items()
     )
     header = "".join(f"<th>{escape(words[key])}</th>" for key in ("file", "contents", "size"))
     return (
         f"# {md_text(title)}\n\n{official_record_html(edition)}\n\n"
-        f'<p class="decl-offline"><a href="../../{OFFLINE_ZIP}" download>{OFFLINE_ZIP}</a> · '
+        f'<p class="decl-offline"><a href="{urls.root_file(urls.DOWNLOADS, OFFLINE_ZIP)}" download>{OFFLINE_ZIP}</a> · '
         f"{escape(words['offline'])}</p>\n\n"
         f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
     )

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
+from . import urls
 from .datafile import RECORD_LANGS
 from .glossary import Glossary
 from .markup import csv_cell
@@ -24,15 +25,11 @@ EDITIONS = RECORD_LANGS
 RE_WIDE_END = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]$")
 
 
-def unit_url(lang: str, paragraph: int, eid: str) -> str:
-    return f"/{lang}/{paragraph}/#{eid}"
-
-
 def permalinks(texts: dict[str, Declaration]) -> str:
     """``permalinks.json``: one object per citable unit, its URL in every edition relative to the site root."""
     source = next(iter(texts.values()))
     rows = [
-        {"id": u.uid, "eid": u.eid, **{lang: unit_url(lang, u.paragraph, u.eid) for lang in texts}}
+        {"id": u.uid, "eid": u.eid, **{lang: urls.site_path(lang, urls.unit_path(u)) for lang in texts}}
         for u in source.units()
     ]
     return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
@@ -443,7 +440,7 @@ def instruments_json(
             "title": i.title,
             "contains": i.contains,
             "url": i.url,
-            "page": {lang: f"/{lang}/instruments/{i.slug}/" for lang in langs},
+            "page": {lang: urls.site_path(lang, urls.path(urls.instrument_page(i.slug))) for lang in langs},
             "cited_in": list(cited_in(references, i.symbol, order)),
         }
         for i in instruments.values()

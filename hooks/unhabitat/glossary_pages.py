@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from urllib.parse import quote
 
+from . import urls
 from .datafile import in_language
 from .glossary import Glossary, whole_words
 from .labels import locale, unit_name
@@ -19,12 +19,15 @@ from .romanize import search_keys
 from .structured import glossary_data
 from .termbase import SUBJECTS, Moved, Term
 
+# The glossary's downloads, linked under its index.
+GLOSSARY_FILES = (
+    ("glossary.json", "JSON"),
+    ("glossary.tbx", "TBX v3"),
+    ("glossary-2008.tbx", "TBX 2008"),
+    ("glossary.csv", "CSV"),
+)
 # Characters of context on each side of an occurrence, the same in both languages' cards.
 CONTEXT = {"zh": 24, "en": 80}
-UNTERM_SEARCH = (
-    "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
-    "&searchLanguages=en&searchLanguages=zh&languagesDisplay=en&languagesDisplay=zh"
-)
 
 
 def sorted_terms(glossary: Glossary, lang: str) -> list[Term]:
@@ -58,7 +61,9 @@ def index_page(edition: Edition) -> str:
     )
     count = len(glossary.terms)
     stop = "。" if edition.lang == "zh" else "."
-    formulae = f' <a href="formulae/">{escape(labels["formulae"])}</a>{stop}'
+    # The formulae page exists only when the term base has formulae beside it.
+    formulae = f' <a href="{urls.href(urls.GLOSSARY, urls.path(urls.FORMULAE))}">{escape(labels["formulae"])}</a>{stop}'
+    formulae = formulae if glossary.formulae else ""
     return (
         f"# {md_text(labels['title'])}\n\n"
         f'<p class="glossary-intro">{escape(labels["intro"])}{formulae}</p>\n\n'
@@ -70,8 +75,11 @@ def index_page(edition: Edition) -> str:
         f'<nav class="glossary-jump" aria-label="{escape(labels["jump"])}">{jump}</nav>\n\n'
         f'<div class="glossary-groups">{lists}</div>\n\n'
         f'<p class="glossary-downloads">{escape(labels["downloads"])}: '
-        '<a href="../../glossary.json">JSON</a> · <a href="../../glossary.tbx">TBX v3</a> · '
-        '<a href="../../glossary-2008.tbx">TBX 2008</a> · <a href="../../glossary.csv">CSV</a></p>\n\n'
+        + " · ".join(
+            f'<a href="{urls.root_file(urls.GLOSSARY, name)}">{form}</a>'
+            for name, form in GLOSSARY_FILES
+        )
+        + "</p>\n\n"
         f"{json_ld(glossary_data(edition))}\n"
     )
 
@@ -94,7 +102,7 @@ def _index_item(edition: Edition, term: Term) -> str:
     first, second = (term.zh, term.en[0]) if edition.lang == "zh" else (term.en[0], term.zh)
     count = len(glossary.occurrences_of(term.id))
     return (
-        f'<li class="glossary-item" {attrs}><a href="{term.id}/">'
+        f'<li class="glossary-item" {attrs}><a href="{urls.href(urls.GLOSSARY, urls.path(urls.term_page(term.id)))}">'
         f'<span class="glossary-head" lang="{edition.lang}">{escape(first)}</span> '
         f'<span class="glossary-pinyin" lang="zh-Latn-pinyin">{escape(pinyin.marked)}</span> '
         f'<span class="glossary-other" lang="{edition.other_lang}">{escape(second)}</span></a> '
@@ -122,7 +130,7 @@ def _designations(edition: Edition, term: Term, lang: str) -> str:
 
 def _unterm(term: Term, lang: str) -> str:
     preferred = next((d for d in term.terms("en") if d.status == "preferred"), term.terms("en")[0])
-    return UNTERM_SEARCH.format(lang=lang, query=quote(preferred.text))
+    return urls.unterm_search(lang, preferred.text)
 
 
 def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument]) -> str:
@@ -146,7 +154,8 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
         rows.append((labels["body"], escape(term.body)))
     if term.instrument:
         instrument = instruments[term.instrument]
-        link = f'<a href="../../instruments/{instrument.slug}/">{escape(instrument.symbol)}</a>'
+        to = urls.href(urls.term_page(term.id), urls.path(urls.instrument_page(instrument.slug)))
+        link = f'<a href="{to}">{escape(instrument.symbol)}</a>'
         rows.append((labels["instrument"], f"{link} — {escape(in_language(instrument.contains, lang))}"))
     if term.definition:
         text = term.definition.zh if lang == "zh" else term.definition.en
@@ -158,7 +167,8 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
             for target in targets:
                 other = glossary.term(target)
                 name = other.zh if lang == "zh" else other.en[0]
-                links.append(f'{escape(labels["xrefs"][kind])}: <a href="../{target}/">{escape(name)}</a>')
+                to = urls.href(urls.term_page(term.id), urls.path(urls.term_page(target)))
+                links.append(f'{escape(labels["xrefs"][kind])}: <a href="{to}">{escape(name)}</a>')
         rows.append((labels["xref"], "<br>".join(links)))
     rows.append(
         (
@@ -195,7 +205,7 @@ def concordance(edition: Edition, term: Term) -> str:
         seen[o.unit, o.form] += 1
         cards.append(
             '<li class="kwic-card">'
-            f'<a class="kwic-where" href="../../{unit.paragraph}/#{unit.eid}">'
+            f'<a class="kwic-where" href="{urls.href(urls.term_page(term.id), urls.unit_path(unit))}">'
             f"{escape(unit_name(unit, edition.lang))}</a>"
             f'<p lang="zh" class="kwic">{_kwic(unit.text, o.start, o.end, CONTEXT["zh"])}</p>'
             f'<p lang="en" class="kwic">{_english(english, hits[o.unit], rank)}</p></li>'
@@ -233,7 +243,7 @@ def formulae_page(edition: Edition) -> str:
         pinyin = (glossary.formula_pinyin or {})[f.id]
         units = (glossary.formula_units or {})[f.id]
         where = ", ".join(
-            f'<a href="../../{unit.paragraph}/#{unit.eid}">{escape(unit_name(unit, edition.lang))}</a>'
+            f'<a href="{urls.href(urls.FORMULAE, urls.unit_path(unit))}">{escape(unit_name(unit, edition.lang))}</a>'
             for unit in (zh.unit(u) for u in units)
         )
         rows.append(
@@ -248,7 +258,7 @@ def formulae_page(edition: Edition) -> str:
         f"# {md_text(labels['formulae'])}\n\n"
         f"<p>{escape(labels['formulae_intro'])}</p>\n\n"
         f'<table class="formulae"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n\n'
-        f'<p class="glossary-downloads"><a href="../../../formulae.csv">CSV</a></p>\n'
+        f'<p class="glossary-downloads"><a href="{urls.root_file(urls.FORMULAE, "formulae.csv")}">CSV</a></p>\n'
     )
 
 
@@ -257,15 +267,17 @@ def moved_page(edition: Edition, moved: Moved) -> str:
     glossary = edition.glossary
     assert glossary is not None
     labels = locale(edition.lang).glossary
-    target = moved.moved_to
+    target, here = moved.moved_to, urls.term_page(moved.id)
     if target.startswith("formulae#"):
         formula = target.removeprefix("formulae#")
-        link = f'<a href="../formulae/#{formula}">{escape(labels["formulae"])}: {escape(formula)}</a>'
+        to = urls.href(here, urls.path(urls.FORMULAE), formula)
+        link = f'<a href="{to}">{escape(labels["formulae"])}: {escape(formula)}</a>'
     elif target == "index":
-        link = f'<a href="../">{escape(labels["title"])}</a>'
+        link = f'<a href="{urls.href(here, urls.path(urls.GLOSSARY))}">{escape(labels["title"])}</a>'
     else:
         other = glossary.term(target)
-        link = f'<a href="../{target}/">{escape(other.zh if edition.lang == "zh" else other.en[0])}</a>'
+        to = urls.href(here, urls.path(urls.term_page(target)))
+        link = f'<a href="{to}">{escape(other.zh if edition.lang == "zh" else other.en[0])}</a>'
     reason = f"<p>{escape(in_language(moved.reason, edition.lang))}</p>" if moved.reason else ""
     return (
         f"# {md_text(labels['moved'])}\n\n"
@@ -277,11 +289,11 @@ def pages(edition: Edition, instruments: dict[str, Instrument]) -> dict[str, str
     """src_uri → Markdown for every glossary page of the edition."""
     glossary = edition.glossary
     assert glossary is not None
-    out = {"glossary/index.md": index_page(edition)}
+    out = {urls.GLOSSARY: index_page(edition)}
     for term in glossary.terms:
-        out[f"glossary/{term.id}.md"] = entry_page(edition, term, instruments)
+        out[urls.term_page(term.id)] = entry_page(edition, term, instruments)
     for moved in glossary.moved:
-        out[f"glossary/{moved.id}.md"] = moved_page(edition, moved)
+        out[urls.term_page(moved.id)] = moved_page(edition, moved)
     if glossary.formulae:
-        out["glossary/formulae.md"] = formulae_page(edition)
+        out[urls.FORMULAE] = formulae_page(edition)
     return out

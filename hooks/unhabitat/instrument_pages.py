@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from . import urls
 from .datafile import in_language
-from .labels import locale, unit_name
+from .labels import language_name, locale, unit_name
 from .markup import html_text as escape
 from .markup import md_text
 from .references import cited_in
@@ -14,7 +15,8 @@ from .render import Edition
 def index_page(edition: Edition) -> str:
     labels = locale(edition.lang).instruments
     items = "\n".join(
-        f'<li><a href="{i.slug}/">{escape(i.symbol)}</a> — {escape(in_language(i.title, edition.lang))}</li>'
+        f'<li><a href="{urls.href(urls.INSTRUMENTS, urls.path(urls.instrument_page(i.slug)))}">'
+        f"{escape(i.symbol)}</a> — {escape(in_language(i.title, edition.lang))}</li>"
         for i in edition.instruments.values()
     )
     heading = f"# {md_text(labels['title'])}\n\n{md_text(labels['intro'])}"
@@ -25,8 +27,8 @@ def instrument_page(edition: Edition, instrument: Instrument) -> str:
     labels = locale(edition.lang).instruments
     lang = edition.lang
     official = " · ".join(
-        f'<a href="{escape(instrument.url[code])}" hreflang="{code}">{escape(labels[code])}</a>'
-        for code in ("zh", "en")
+        f'<a href="{escape(url)}" hreflang="{code}">{escape(language_name(code, lang))}</a>'
+        for code, url in instrument.url.items()
     )
     rows = [
         (labels["symbol"], escape(instrument.symbol)),
@@ -35,19 +37,21 @@ def instrument_page(edition: Edition, instrument: Instrument) -> str:
         (labels["contains"], escape(in_language(instrument.contains, lang))),
         (labels["official"], official),
     ]
+    here = urls.instrument_page(instrument.slug)
     glossary = edition.glossary
     if glossary is not None:
         terms = [t for t in glossary.terms if t.instrument == instrument.symbol]
         if terms:
             links = " · ".join(
-                f'<a href="../../glossary/{t.id}/">{escape(t.zh if lang == "zh" else t.en[0])}</a>' for t in terms
+                f'<a href="{urls.href(here, urls.path(urls.term_page(t.id)))}">{escape(t.names(lang)[0])}</a>'
+                for t in terms
             )
             rows.append((labels["terms"], links))
     table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
     units = {u.uid: u for u in edition.text.units()}
     order = list(units)
     citing = "".join(
-        f'<li><a href="../../{units[uid].paragraph}/#{units[uid].eid}">{escape(unit_name(units[uid], lang))}</a></li>'
+        f'<li><a href="{urls.href(here, urls.unit_path(units[uid]))}">{escape(unit_name(units[uid], lang))}</a></li>'
         for uid in cited_in(edition.references, instrument.symbol, order)
     )
     title = in_language(instrument.title, lang)
@@ -59,7 +63,7 @@ def instrument_page(edition: Edition, instrument: Instrument) -> str:
 
 
 def pages(edition: Edition) -> dict[str, str]:
-    out = {"instruments/index.md": index_page(edition)}
+    out = {urls.INSTRUMENTS: index_page(edition)}
     for instrument in edition.instruments.values():
-        out[f"instruments/{instrument.slug}.md"] = instrument_page(edition, instrument)
+        out[urls.instrument_page(instrument.slug)] = instrument_page(edition, instrument)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import urls
 from .labels import locale
 from .markup import html_text as escape
 from .markup import json_script
@@ -15,7 +16,9 @@ def landing_page(texts: dict[str, Declaration], official: set[str], rtl: frozens
     ``rtl``: those written right to left."""
     langs = list(texts)
     titles = " · ".join(escape(text.header.title) for text in texts.values())
-    alternates = "\n".join(f'<link rel="alternate" hreflang="{lang}" href="{lang}/">' for lang in langs)
+    alternates = "\n".join(
+        f'<link rel="alternate" hreflang="{lang}" href="{urls.edition_home(lang)}">' for lang in langs
+    )
     dirs = {lang: ' dir="rtl"' if lang in rtl else "" for lang in langs}
     headings = "\n".join(
         f'<span lang="{lang}"{dirs[lang]}>{escape(text.header.title)}</span>' for lang, text in texts.items()
@@ -80,5 +83,5 @@ document.querySelectorAll("a[data-edition]").forEach(function (a) {{
 def _link(lang: str, official: bool, dir_attr: str) -> str:
     site = locale(lang).site
     name = site.official_edition if official else site.translation
-    attributes = f'href="{lang}/" hreflang="{lang}" lang="{lang}"{dir_attr} data-edition="{lang}"'
+    attributes = f'href="{urls.edition_home(lang)}" hreflang="{lang}" lang="{lang}"{dir_attr} data-edition="{lang}"'
     return f'<a class="edition" {attributes}>{escape(name)}</a>'

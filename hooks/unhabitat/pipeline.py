@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from . import downloads, glossary_pages, instrument_pages, render
+from . import downloads, glossary_pages, instrument_pages, render, urls
 from .align import check_alignment, check_correspondence
 from .glossary import build_glossary, check_every_term_occurs, consistency_misses
 from .history import History, unit_history
@@ -46,14 +46,15 @@ class Build:
     def pages(self) -> dict[str, str]:
         """src_uri → Markdown of every page of the edition."""
         edition = self.edition
-        pages = {"index.md": render.home_page(edition), "full.md": render.full_text_page(edition)}
-        pages |= {f"{p.number}.md": render.paragraph_page(edition, p.number) for p in edition.text.paragraphs}
+        pages = {urls.HOME: render.home_page(edition), urls.FULL_TEXT: render.full_text_page(edition)}
+        for p in edition.text.paragraphs:
+            pages[urls.paragraph_page(p.number)] = render.paragraph_page(edition, p.number)
         pages |= glossary_pages.pages(edition, self.instruments)
         pages |= instrument_pages.pages(edition)
-        pages["downloads.md"] = downloads.downloads_page(edition, self.root_files)
-        pages["changes.md"] = render.changes_page(edition)
+        pages[urls.DOWNLOADS] = downloads.downloads_page(edition, self.root_files)
+        pages[urls.CHANGES] = render.changes_page(edition)
         if edition.notes:
-            pages["notes.md"] = render.notes_page(edition)
+            pages[urls.NOTES] = render.notes_page(edition)
         return dict(sorted(pages.items()))
 
     @cached_property

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from . import cite, styles
+from . import cite, styles, urls
 from .datafile import in_language
 from .glossary import Glossary, Mark, chinese_marks, english_marks
 from .history import History
@@ -107,7 +107,7 @@ class Edition:
         return (self.text, self.other) if self.is_source else (self.other, self.text)
 
     def permalink(self, unit: Unit, lang: str | None = None) -> str:
-        return cite.permalink(self.site_root, lang or self.lang, unit)
+        return urls.permalink(self.site_root, lang or self.lang, unit)
 
     def spans(self, number: int) -> dict[str, list[Span]]:
         """Links over the text of paragraph ``number``: cited instruments and glossary terms.
@@ -140,7 +140,7 @@ class Edition:
 
     def _reference(self, ref: Reference, term_id: str | None = None) -> Span:
         instrument = self.instruments[ref.symbol]
-        href = f"../instruments/{instrument.slug}/"
+        href = urls.href(urls.FULL_TEXT, urls.path(urls.instrument_page(instrument.slug)))
         if term_id is None:
             title = escape(f"{instrument.symbol}: {in_language(instrument.title, self.lang)}")
             return (ref.start, ref.end, f'<a class="decl-ref" href="{href}" title="{title}">', "</a>")
@@ -155,7 +155,7 @@ class Edition:
     def _term(self, term_id: str) -> tuple[str, str]:
         tip = escape(self.tip(term_id))
         return (
-            f'<a class="decl-term" href="../glossary/{term_id}/">',
+            f'<a class="decl-term" href="{urls.href(urls.FULL_TEXT, urls.path(urls.term_page(term_id)))}">',
             f'<span class="decl-tip" role="tooltip" data-search-exclude>{tip}</span></a>',
         )
 
@@ -213,7 +213,8 @@ def _cite_control(unit: Unit, edition: Edition) -> str:
         f"{escape(labels.copy)}</button></li>"
         for style, text in forms
     )
-    base = f"../cite/{cite.file_slug(unit)}"
+    slug = cite.file_slug(unit)
+    bib, ris, csl = (urls.href(urls.FULL_TEXT, urls.cite_file(slug, ext)) for ext in ("bib", "ris", "json"))
     title = escape(labels.actions.format(unit=name))
     return (
         f'<details class="decl-actions" data-search-exclude><summary title="{title}" aria-label="{title}">'
@@ -221,8 +222,8 @@ def _cite_control(unit: Unit, edition: Edition) -> str:
         f'<p><a class="decl-permalink" href="#{unit.eid}" data-permalink>'
         f"{escape(labels.copy_link.format(unit=name))}</a></p>"
         f'<ul class="decl-cite-forms">{items}</ul>{_revisions(unit, edition)}'
-        f'<p class="decl-cite-files">{escape(labels.downloads)}: <a href="{base}.bib" download>BibTeX</a> · '
-        f'<a href="{base}.ris" download>RIS</a> · <a href="{base}.json" download>CSL-JSON</a></p>'
+        f'<p class="decl-cite-files">{escape(labels.downloads)}: <a href="{bib}" download>BibTeX</a> · '
+        f'<a href="{ris}" download>RIS</a> · <a href="{csl}" download>CSL-JSON</a></p>'
         "</div></details>"
     )
 
@@ -236,7 +237,8 @@ def _revisions(unit: Unit, edition: Edition) -> str:
 
     def dated(wording) -> str:
         when = date_text(wording.date, lang) if wording.date else labels.draft
-        return f'<a href="../changes/#{wording.anchor(unit.eid)}">{escape(when)}</a>'
+        to = urls.href(urls.FULL_TEXT, urls.path(urls.CHANGES), wording.anchor(unit.eid))
+        return f'<a href="{to}">{escape(when)}</a>'
 
     current = wordings[-1]
     when = date_text(current.date, lang) if current.date else labels.draft
@@ -387,15 +389,16 @@ def official_record_html(edition: Edition) -> str:
 def home_page(edition: Edition) -> str:
     labels = edition.labels
     toc = "\n".join(
-        f"{p.number}. [{md_text(opening_words(p.unit, edition.lang))}]({p.number}.md)" for p in edition.text.paragraphs
+        f"{p.number}. [{md_text(opening_words(p.unit, edition.lang))}]({urls.paragraph_page(p.number)})"
+        for p in edition.text.paragraphs
     )
     more = " · ".join(
         f"[{md_text(label)}]({target})"
         for label, target in (
-            (labels.full_text, "full.md"),
-            (labels.glossary, "glossary/index.md"),
-            (labels.instruments, "instruments/index.md"),
-            (labels.downloads, "downloads.md"),
+            (labels.full_text, urls.FULL_TEXT),
+            (labels.glossary, urls.GLOSSARY),
+            (labels.instruments, urls.INSTRUMENTS),
+            (labels.downloads, urls.DOWNLOADS),
         )
     )
     contents = f"## {md_text(labels.contents)} {{#contents}}"
@@ -451,7 +454,8 @@ def changes_page(edition: Edition) -> str:
                 previously = f' · <a href="#{before.anchor(unit.eid)}">{escape(labels.previously)}</a>'
             revisions.setdefault(key, []).append(
                 f'<div class="decl-wording" id="{wording.anchor(unit.eid)}"><p>'
-                f'<a href="../{unit.paragraph}/#{unit.eid}">{escape(unit_name(unit, lang))}</a>{previously}</p>'
+                f'<a href="{urls.href(urls.CHANGES, urls.unit_path(unit))}">{escape(unit_name(unit, lang))}</a>'
+                f"{previously}</p>"
                 f"<blockquote><p>{escape(wording.text)}</p></blockquote></div>"
             )
     sections = []
@@ -469,7 +473,7 @@ def navigation(edition: Edition) -> list:
     """The navigation. A long declaration's paragraphs come in groups of 25, so that each page
     renders a few dozen links, not all of them (Material renders the navigation into every page)."""
     labels = edition.labels
-    items = [{paragraph_title(p.number, edition.lang): f"{p.number}.md"} for p in edition.text.paragraphs]
+    items = [{paragraph_title(p.number, edition.lang): urls.paragraph_page(p.number)} for p in edition.text.paragraphs]
     if len(items) > 2 * NAV_GROUP:
         groups = []
         for start in range(0, len(items), NAV_GROUP):
@@ -478,12 +482,12 @@ def navigation(edition: Edition) -> list:
             groups.append({name: items[start : start + NAV_GROUP]})
         items = groups
     return [
-        {labels.home: "index.md"},
+        {labels.home: urls.HOME},
         {labels.paragraphs: items},
-        {labels.full_text: "full.md"},
-        *([{labels.notes: "notes.md"}] if edition.notes else []),
-        {labels.changes: "changes.md"},
-        {labels.glossary: "glossary/index.md"},
-        {labels.instruments: "instruments/index.md"},
-        {labels.downloads: "downloads.md"},
+        {labels.full_text: urls.FULL_TEXT},
+        *([{labels.notes: urls.NOTES}] if edition.notes else []),
+        {labels.changes: urls.CHANGES},
+        {labels.glossary: urls.GLOSSARY},
+        {labels.instruments: urls.INSTRUMENTS},
+        {labels.downloads: urls.DOWNLOADS},
     ]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 
+from . import urls
 from .datafile import in_language
 from .labels import unit_name
 from .model import RE_MARKER, Unit
@@ -60,7 +61,7 @@ def documents(edition: Edition) -> list[dict]:
     notes = _notes(edition)
     docs = []
     for unit in edition.text.units():
-        doc = {"k": "unit", "u": f"{unit.paragraph}/#{unit.eid}", "n": unit_key(unit)}
+        doc = {"k": "unit", "u": urls.unit_path(unit), "n": unit_key(unit)}
         doc["t"] = unit_name(unit, edition.lang)
         doc.update(_texts(unit, notes))
         if unit.uid in cited:
@@ -70,11 +71,11 @@ def documents(edition: Edition) -> list[dict]:
     if glossary is not None:
         for term in glossary.terms:
             pinyin = glossary.pinyin[term.id]
-            heading = term.zh if edition.lang == "zh" else term.en[0]
+            heading = term.names(edition.lang)[0]
             docs.append(
                 {
                     "k": "term",
-                    "u": f"glossary/{term.id}/",
+                    "u": urls.path(urls.term_page(term.id)),
                     "t": heading,
                     "x": " · ".join(
                         (term.zh, *term.variants, *term.en, pinyin.marked, in_language(term.note, edition.lang))
@@ -85,7 +86,7 @@ def documents(edition: Edition) -> list[dict]:
         docs.append(
             {
                 "k": "instrument",
-                "u": f"instruments/{instrument.slug}/",
+                "u": urls.path(urls.instrument_page(instrument.slug)),
                 "t": f"{instrument.symbol}: {in_language(instrument.title, edition.lang)}",
                 "x": in_language(instrument.contains, edition.lang),
                 "s": symbols(instrument),

@@ -8,20 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cite import edition_url, permalink
 from .datafile import in_language
 from .labels import paragraph_title, unit_name, words
 from .model import RE_MARKER
+from .urls import GLOSSARY, declaration_id, edition_url, path, permalink, term_page
 
 if TYPE_CHECKING:
     from .render import Edition
 
 CONTEXT = "https://schema.org"
 PINYIN = "zh-Latn-pinyin"
-
-
-def declaration_id(site_root: str) -> str:
-    return f"{site_root.rstrip('/')}/#declaration"
 
 
 def _declaration(edition: Edition) -> dict:
@@ -87,7 +83,7 @@ def glossary_data(edition: Edition, term_id: str | None = None) -> dict:
     """``DefinedTermSet`` for the index, or one ``DefinedTerm`` in its set for an entry."""
     glossary = edition.glossary
     assert glossary is not None
-    set_url = edition_url(edition.site_root, edition.lang, "glossary/")
+    set_url = edition_url(edition.site_root, edition.lang, path(GLOSSARY))
     term_set = {"@type": "DefinedTermSet", "@id": set_url, "name": words(edition.lang).glossary, "url": set_url}
 
     def term_data(term) -> dict:
@@ -99,12 +95,12 @@ def glossary_data(edition: Edition, term_id: str | None = None) -> dict:
         ]
         return {
             "@type": "DefinedTerm",
-            "@id": f"{set_url}{term.id}/",
+            "@id": edition_url(edition.site_root, edition.lang, path(term_page(term.id))),
             "name": own[0],
             "alternateName": tagged,
             "termCode": term.id,
             "description": in_language(term.note, edition.lang),
-            "url": f"{set_url}{term.id}/",
+            "url": edition_url(edition.site_root, edition.lang, path(term_page(term.id))),
             "inDefinedTermSet": set_url,
         }
 

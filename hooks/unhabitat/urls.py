@@ -1,0 +1,120 @@
+"""The address book: every generated page's source path and address, every link between generated pages,
+and every public URL. Nothing else formats a URL (tests/test_editions.py greps the other modules).
+
+Three kinds of address, all built here:
+
+* a page's source path in an edition (``13.md``, ``glossary/new-urban-agenda.md``), which MkDocs turns into
+  its path with ``use_directory_urls`` (``13/``, ``glossary/new-urban-agenda/``);
+* a relative link from one page to another (``href``), or to a file beside the editions (``root_file``);
+* a public URL (``edition_url``, ``permalink``) from the site's address, and a path from the site root
+  (``site_path``) for the manifests.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from .model import Unit
+
+UNTERM_SEARCH = (
+    "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
+    "&searchLanguages=en&searchLanguages=zh&languagesDisplay=en&languagesDisplay=zh"
+)
+
+HOME = "index.md"
+FULL_TEXT = "full.md"
+DOWNLOADS = "downloads.md"
+CHANGES = "changes.md"
+NOTES = "notes.md"
+GLOSSARY = "glossary/index.md"
+FORMULAE = "glossary/formulae.md"
+INSTRUMENTS = "instruments/index.md"
+
+
+def paragraph_page(number: int) -> str:
+    return f"{number}.md"
+
+
+def term_page(term_id: str) -> str:
+    return f"glossary/{term_id}.md"
+
+
+def instrument_page(slug: str) -> str:
+    return f"instruments/{slug}.md"
+
+
+def path(src_uri: str) -> str:
+    """A page's path in its edition, as MkDocs makes it: ``glossary/x.md`` → ``glossary/x/``."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return f"{stem}/"
+
+
+def unit_path(unit: Unit) -> str:
+    """A unit's place: its paragraph's page and its anchor."""
+    return f"{path(paragraph_page(unit.paragraph))}#{unit.eid}"
+
+
+def cite_file(unit_slug: str, ext: str) -> str:
+    """A unit's citation file in its edition (``cite/13a.bib``)."""
+    return f"cite/{unit_slug}.{ext}"
+
+
+def _up(from_src: str) -> str:
+    return "../" * path(from_src).count("/")
+
+
+def href(from_src: str, to: str, anchor: str = "") -> str:
+    """A relative link from the page ``from_src`` to ``to`` (a path in the same edition: ``path(…)``,
+    ``unit_path(…)``, ``cite_file(…)``), with an optional anchor."""
+    return f"{_up(from_src)}{to}" + (f"#{anchor}" if anchor else "")
+
+
+def root_file(from_src: str, name: str) -> str:
+    """A relative link from a page to a file beside the editions (``declaration.tmx``)."""
+    return f"{_up(from_src)}../{name}"
+
+
+def other_edition(lang: str, page_path: str) -> str:
+    """The same page in another edition, from the page (MkDocs resolves it against the page)."""
+    return f"../{lang}/{page_path}"
+
+
+def edition_home(lang: str) -> str:
+    """An edition's home page from the site root's landing page."""
+    return f"{lang}/"
+
+
+def text_file(lang: str, ext: str) -> str:
+    """An edition's whole text beside the editions (``declaration.zh.md``)."""
+    return f"declaration.{lang}.{ext}"
+
+
+def citations_file(lang: str, ext: str) -> str:
+    """Every unit's citation in one edition, beside the editions (``citations.zh.bib``)."""
+    return f"citations.{lang}.{ext}"
+
+
+def unterm_search(lang: str, query: str) -> str:
+    """UNTERM's search for ``query`` with its interface in ``lang``, showing the English and Chinese records."""
+    return UNTERM_SEARCH.format(lang=lang, query=quote(query))
+
+
+def site_path(lang: str, to: str = "") -> str:
+    """A path from the site root (``/zh/13/#para_13``), for the manifests."""
+    return f"/{lang}/{to}"
+
+
+def edition_url(site_root: str, lang: str, to: str = "") -> str:
+    """The public address of ``to`` in one edition."""
+    return f"{site_root.rstrip('/')}/{lang}/{to}"
+
+
+def permalink(site_root: str, lang: str, unit: Unit) -> str:
+    return edition_url(site_root, lang, unit_path(unit))
+
+
+def declaration_id(site_root: str) -> str:
+    """The JSON-LD id of the declaration itself (one for every edition)."""
+    return f"{site_root.rstrip('/')}/#declaration"
