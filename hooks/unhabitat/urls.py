@@ -12,6 +12,7 @@ Three kinds of address, all built here:
 
 from __future__ import annotations
 
+import posixpath
 from urllib.parse import quote
 
 from .model import Unit
@@ -61,19 +62,20 @@ def cite_file(unit_slug: str, ext: str) -> str:
     return f"cite/{unit_slug}.{ext}"
 
 
-def _up(from_src: str) -> str:
-    return "../" * path(from_src).count("/")
-
-
 def href(from_src: str, to: str, anchor: str = "") -> str:
-    """A relative link from the page ``from_src`` to ``to`` (a path in the same edition: ``path(…)``,
-    ``unit_path(…)``, ``cite_file(…)``), with an optional anchor."""
-    return f"{_up(from_src)}{to}" + (f"#{anchor}" if anchor else "")
+    """The shortest relative link from the page ``from_src`` to ``to`` (a path in the same edition: ``path(…)``,
+    ``unit_path(…)``, ``cite_file(…)``, or ``../name`` beside the editions), with an optional anchor."""
+    target, _, fragment = to.partition("#")
+    here = path(from_src).rstrip("/") or "."
+    relative = posixpath.relpath(target.rstrip("/") or ".", here)
+    relative = "" if relative == "." else relative + ("/" if target.endswith("/") else "")
+    fragment = anchor or fragment
+    return relative + (f"#{fragment}" if fragment else "") or "./"
 
 
 def root_file(from_src: str, name: str) -> str:
     """A relative link from a page to a file beside the editions (``declaration.tmx``)."""
-    return f"{_up(from_src)}../{name}"
+    return href(from_src, f"../{name}")
 
 
 def other_edition(lang: str, page_path: str) -> str:
