@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import cite, styles
 from .glossary import Glossary, Mark, chinese_marks, english_marks
-from .history import History
+from .history import History, Wording
 from .labels import LABELS, Labels, paragraph_title, unit_name
 from .markup import html_text as escape
 from .markup import json_ld, md_text
@@ -211,7 +211,7 @@ def _revisions(unit: Unit, edition: Edition) -> str:
         return ""
     labels, lang = edition.labels, edition.lang
 
-    def dated(wording) -> str:
+    def dated(wording: Wording) -> str:
         when = date_text(wording.date, lang) if wording.date else labels.draft
         return f'<a href="../changes/#{wording.anchor(unit.eid)}">{escape(when)}</a>'
 
@@ -436,25 +436,28 @@ def changes_page(edition: Edition) -> str:
 
 
 NAV_GROUP = 25
+# MkDocs' nav setting: a page is ``{title: file}``, a section ``{title: [items]}``.
+Nav = list[dict[str, "str | Nav"]]
 
 
-def navigation(edition: Edition) -> list:
+def navigation(edition: Edition) -> Nav:
     """The navigation. A long declaration's paragraphs come in groups of 25, so that each page
     renders a few dozen links, not all of them (Material renders the navigation into every page)."""
     labels = edition.labels
-    items = [{paragraph_title(p.number, edition.lang): f"{p.number}.md"} for p in edition.text.paragraphs]
+    items: Nav = [{paragraph_title(p.number, edition.lang): f"{p.number}.md"} for p in edition.text.paragraphs]
     if len(items) > 2 * NAV_GROUP:
-        groups = []
+        groups: Nav = []
         for start in range(0, len(items), NAV_GROUP):
             chunk = edition.text.paragraphs[start : start + NAV_GROUP]
             name = f"{chunk[0].number}–{chunk[-1].number}"
             groups.append({name: items[start : start + NAV_GROUP]})
         items = groups
+    notes: Nav = [{labels.notes: "notes.md"}] if edition.notes else []
     return [
         {labels.home: "index.md"},
         {labels.paragraphs: items},
         {labels.full_text: "full.md"},
-        *([{labels.notes: "notes.md"}] if edition.notes else []),
+        *notes,
         {labels.changes: "changes.md"},
         {labels.glossary: "glossary/index.md"},
         {labels.instruments: "instruments/index.md"},

@@ -350,11 +350,13 @@ def _designations(record: Record, lang: str, kind: str, proper: bool) -> tuple[D
         if not isinstance(find, bool) or not isinstance(requires, list):
             raise record.fail(f"'find' of '{text}' must be true/false and 'requires' a list", lang)
         pattern = item.get("pattern")
+        if pattern is not None and not isinstance(pattern, str):
+            raise record.fail(f"pattern of '{text}' is not a regular expression (not a string)", lang)
         try:
             compiled = re.compile(pattern) if pattern is not None else None
-        except (re.error, TypeError) as e:
+        except re.error as e:
             raise record.fail(f"pattern of '{text}' is not a regular expression ({e})", lang) from e
-        if compiled is not None and compact(text) not in pattern:
+        if pattern is not None and compact(text) not in pattern:
             raise record.fail(f"pattern of '{text}' must spell the term itself", lang)
         out.append(
             Designation(
