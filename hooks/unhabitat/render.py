@@ -306,7 +306,7 @@ SHOW_TERMS = {"zh": "标出术语", "en": "Show terms"}
 
 
 def _toolbar(edition: Edition) -> str:
-    """The view switches; declaration.js remembers each (the terms are shown until a reader hides them)."""
+    """The view switches; reader-controls.js remembers each (the terms are shown until a reader hides them)."""
     return (
         '<div class="decl-toolbar" data-search-exclude>'
         '<button type="button" class="md-button decl-view-toggle" aria-pressed="false">'
