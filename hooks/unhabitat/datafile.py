@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, TypeVar, overload
 
 import yaml
 
@@ -26,6 +27,7 @@ class Record:
 
 
 T = TypeVar("T")
+S = TypeVar("S", bound=str)
 
 if TYPE_CHECKING:
     _SafeLoader = yaml.SafeLoader
@@ -134,6 +136,11 @@ def text_field(record: Record, key: str, *, required: bool = True) -> str | None
     if value is not None and not value.strip():
         raise record.fail(f"field '{key}' is empty", key)
     return value
+
+
+def one_of(value: object, allowed: Collection[S]) -> TypeGuard[S]:
+    """Whether ``value`` is one of a closed set of strings (to the checker: of that set's ``Literal`` type)."""
+    return value in allowed
 
 
 def bilingual(record: Record, key: str) -> dict[str, str]:
