@@ -356,6 +356,9 @@ def _designations(record: Record, lang: str, kind: Kind, proper: bool) -> tuple[
         requires = item.get("requires", [])
         if not isinstance(find, bool) or not isinstance(requires, list):
             raise record.fail(f"'find' of '{text}' must be true/false and 'requires' a list", lang)
+        for key in ("source", "note"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise record.fail(f"{key} of '{text}' must be a text", lang)
         pattern = item.get("pattern")
         if pattern is not None and not isinstance(pattern, str):
             raise record.fail(f"pattern of '{text}' is not a regular expression (not a string)", lang)
