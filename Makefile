@@ -61,6 +61,7 @@ serve: install
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test: install-test system-deps lint
 	$(BIN)/pytest

@@ -26,6 +26,8 @@ import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from list_editions import editions
 from mkdocs.commands.build import build
@@ -129,7 +131,7 @@ class _Shutdown(BaseException):
     """Raised in the main thread by SIGTERM or SIGHUP, as SIGINT raises KeyboardInterrupt."""
 
 
-def _on_signal(signum, frame) -> None:
+def _on_signal(signum: int, frame: FrameType | None) -> None:
     # Once: a second signal during the clean-up ends the process the default way.
     for sig in SHUTDOWN_SIGNALS:
         signal.signal(sig, signal.SIG_DFL)
@@ -139,7 +141,7 @@ def _on_signal(signum, frame) -> None:
 class _Server(LiveReloadServer):
     """MkDocs' server, which lays the last build error over every page it serves until a good build."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # LiveReloadServer's own, passed through
         super().__init__(*args, **kwargs)
         self.build_error: str | None = None
         self._error_lock = threading.Lock()
@@ -149,7 +151,7 @@ class _Server(LiveReloadServer):
             self.build_error = message
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        content = super()._inject_js_into_html(content, epoch)
+        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]  # unannotated in MkDocs
         with self._error_lock:
             message = self.build_error
         if message is None:
@@ -192,6 +194,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
 
     def rebuild() -> None:
         # Never raises: MkDocs' server would otherwise hold every request until a good build.
+        assert server is not None  # the server is what calls this
         try:
             build_editions(site, url, pool, dirty=True)
         except Exception as e:  # any failure is shown; the server keeps running
@@ -213,7 +216,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
     for path in sorted(inputs | {str(ROOT / name) for name in WATCHED}):
         server.watch(path)
     try:
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]  # unannotated in MkDocs
     finally:
         log.info("Shutting down...")
         server.shutdown()

@@ -4,7 +4,6 @@ interface words of every language, checked with file:line errors."""
 
 from __future__ import annotations
 
-import ast
 import json
 import re
 from pathlib import Path
@@ -201,38 +200,3 @@ def test_only_the_address_book_formats_urls():
     ]
     assert not found, "\n".join(found)
 
-
-def _imports(path: Path) -> set[str]:
-    """The sibling modules a core module imports at run time (``if TYPE_CHECKING:`` blocks left out)."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    typing_only = {
-        id(node)
-        for block in ast.walk(tree)
-        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
-        for node in ast.walk(block)
-    }
-    out = set()
-    for node in ast.walk(tree):
-        if id(node) in typing_only or not isinstance(node, ast.ImportFrom) or node.level != 1:
-            continue
-        out |= {node.module} if node.module else {alias.name for alias in node.names}
-    return out
-
-
-def test_the_core_has_no_import_cycle():
-    core = HOOKS / "unhabitat"
-    graph = {path.stem: _imports(path) & {p.stem for p in core.glob("*.py")} for path in core.glob("*.py")}
-    done: set[str] = set()
-
-    def visit(module: str, trail: tuple[str, ...]) -> None:
-        assert module not in trail, " → ".join((*trail[trail.index(module) :], module))
-        if module in done:
-            return
-        for imported in sorted(graph[module]):
-            visit(imported, (*trail, module))
-        done.add(module)
-
-    for module in sorted(graph):
-        visit(module, ())
-    assert {"urls", "labels", "settings"} <= set(graph)
-    assert graph["urls"] <= {"model"}  # the address book depends on the model only

@@ -7,8 +7,9 @@ from .labels import language_name, locale
 from .landing import landing_page
 from .markup import html_text as escape
 from .markup import md_text
-from .model import Declaration
+from .model import Declaration, Unit
 from .offline import ZIP_NAME as OFFLINE_ZIP
+from .references import Reference
 from .render import Edition, official_record_html
 from .settings import EditionSpec
 
@@ -29,7 +30,7 @@ CITATION_NAMES = {"bib": "BibTeX", "ris": "RIS", "json": "CSL-JSON"}
 CITATION_FORMATS = {"bib": cite.bibtex, "ris": cite.ris, "json": cite.csl_json}
 
 
-def _cited_units(edition: Edition, text: Declaration, lang: str) -> list:
+def _cited_units(edition: Edition, text: Declaration, lang: str) -> list[tuple[Unit, str]]:
     return [(u, edition.permalink(u, lang)) for u in text.units()]
 
 
@@ -41,7 +42,10 @@ def _changed(edition: Edition) -> dict[str, str]:
 
 
 def root_files(
-    edition: Edition, texts: dict[str, Declaration], references_source, editions: tuple[EditionSpec, ...] = ()
+    edition: Edition,
+    texts: dict[str, Declaration],
+    references_source: tuple[Reference, ...],
+    editions: tuple[EditionSpec, ...] = (),
 ) -> dict[str, str]:
     """Files beside the editions (the same bytes whichever edition builds them); ``texts``: every edition's,
     the source first."""
@@ -102,7 +106,8 @@ def descriptions(edition: Edition) -> dict[str, str]:
 
     def text(lang: str, form: str) -> str:
         status = words["translation"] if lang in unofficial else ""
-        return words["text"].format(language=language_name(lang, edition.lang), status=status, format=words[form])
+        template: str = words["text"]
+        return template.format(language=language_name(lang, edition.lang), status=status, format=words[form])
 
     out = {urls.text_file(lang, "md"): text(lang, "markdown") for lang in langs}
     out |= {urls.text_file(lang, "txt"): text(lang, "plain") for lang in langs}

@@ -57,7 +57,7 @@ class Reference:
     footnote: int | None
 
 
-def _symbol(m: re.Match, lang: str, names: dict[str, str]) -> str | None:
+def _symbol(m: re.Match[str], lang: str, names: dict[str, str]) -> str | None:
     found = {key: value for key, value in m.groupdict().items() if value}
     if "resolution" in found:
         return f"A/RES/{found['resolution']}"

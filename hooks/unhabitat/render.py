@@ -16,7 +16,7 @@ from pathlib import Path
 from . import cite, styles, urls
 from .datafile import in_language
 from .glossary import Glossary, Mark, chinese_marks, english_marks
-from .history import History
+from .history import History, Wording
 from .labels import Labels, paragraph_title, unit_name, words
 from .markup import html_text as escape
 from .markup import json_ld, md_text
@@ -235,7 +235,7 @@ def _revisions(unit: Unit, edition: Edition) -> str:
         return ""
     labels, lang = edition.labels, edition.lang
 
-    def dated(wording) -> str:
+    def dated(wording: Wording) -> str:
         when = date_text(wording.date, lang) if wording.date else labels.draft
         to = urls.href(urls.FULL_TEXT, urls.path(urls.CHANGES), wording.anchor(unit.eid))
         return f'<a href="{to}">{escape(when)}</a>'
@@ -336,7 +336,7 @@ def _head_row(edition: Edition) -> str:
 
 
 def _toolbar(edition: Edition) -> str:
-    """The view switches; declaration.js remembers each (the terms are shown until a reader hides them)."""
+    """The view switches; reader-controls.js remembers each (the terms are shown until a reader hides them)."""
     return (
         '<div class="decl-toolbar" data-search-exclude>'
         '<button type="button" class="md-button decl-view-toggle" aria-pressed="false">'
@@ -467,25 +467,30 @@ def changes_page(edition: Edition) -> str:
 
 
 NAV_GROUP = 25
+# MkDocs' nav setting: a page is ``{title: file}``, a section ``{title: [items]}``.
+Nav = list[dict[str, "str | Nav"]]
 
 
-def navigation(edition: Edition) -> list:
+def navigation(edition: Edition) -> Nav:
     """The navigation. A long declaration's paragraphs come in groups of 25, so that each page
     renders a few dozen links, not all of them (Material renders the navigation into every page)."""
     labels = edition.labels
-    items = [{paragraph_title(p.number, edition.lang): urls.paragraph_page(p.number)} for p in edition.text.paragraphs]
+    items: Nav = [
+        {paragraph_title(p.number, edition.lang): urls.paragraph_page(p.number)} for p in edition.text.paragraphs
+    ]
     if len(items) > 2 * NAV_GROUP:
-        groups = []
+        groups: Nav = []
         for start in range(0, len(items), NAV_GROUP):
             chunk = edition.text.paragraphs[start : start + NAV_GROUP]
             name = f"{chunk[0].number}–{chunk[-1].number}"
             groups.append({name: items[start : start + NAV_GROUP]})
         items = groups
+    notes: Nav = [{labels.notes: urls.NOTES}] if edition.notes else []
     return [
         {labels.home: urls.HOME},
         {labels.paragraphs: items},
         {labels.full_text: urls.FULL_TEXT},
-        *([{labels.notes: urls.NOTES}] if edition.notes else []),
+        *notes,
         {labels.changes: urls.CHANGES},
         {labels.glossary: urls.GLOSSARY},
         {labels.instruments: urls.INSTRUMENTS},

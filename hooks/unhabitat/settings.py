@@ -10,6 +10,7 @@ at the configuration file's line.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def _line(config_file: str, key: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if line.strip().lstrip("- ").startswith(f"{key}:")), 1)
 
 
-def _paths(extra: dict, name: str, keys: tuple[str, ...], config_file: str) -> dict[str, str]:
+def _paths(extra: Mapping[str, object], name: str, keys: tuple[str, ...], config_file: str) -> dict[str, str]:
     block = extra.get(name)
     if not isinstance(block, dict):
         raise _fail(config_file, "extra", f"extra.{name} must map {', '.join(keys)} to files")
@@ -88,7 +89,7 @@ def _paths(extra: dict, name: str, keys: tuple[str, ...], config_file: str) -> d
     return out
 
 
-def read_editions(extra: dict, config_file: str) -> tuple[EditionSpec, ...]:
+def read_editions(extra: Mapping[str, object], config_file: str) -> tuple[EditionSpec, ...]:
     """``extra.editions``, each entry complete and each language once; the first is the source edition."""
     entries = extra.get("editions")
     if not isinstance(entries, list) or not entries:
@@ -121,7 +122,7 @@ def read_editions(extra: dict, config_file: str) -> tuple[EditionSpec, ...]:
     return tuple(editions)
 
 
-def read_settings(extra: dict, config_file: str) -> Settings:
+def read_settings(extra: Mapping[str, object], config_file: str) -> Settings:
     editions = read_editions(extra, config_file)
     langs = [e.lang for e in editions]
     edition = extra.get("edition") or langs[0]
