@@ -15,7 +15,16 @@ from functools import cache, cached_property
 from .errors import SourceError
 from .model import Declaration, Unit, group_by
 from .romanize import Pinyin
-from .segment import Occurrence, Split, TermFinder, new_tokenizer, pinyin_of, pinyin_table, teach, user_dictionary
+from .segment import (
+    Occurrence,
+    Split,
+    TermFinder,
+    pinyin_of,
+    pinyin_table,
+    plain_tokenizer,
+    taught_tokenizer,
+    user_dictionary,
+)
 from .termbase import Formula, Moved, Term, compact
 
 
@@ -78,10 +87,11 @@ class Glossary:
 def build_glossary(
     terms: tuple[Term, ...], text: Declaration, moved: tuple[Moved, ...] = (), formulae: tuple[Formula, ...] = ()
 ) -> Glossary:
-    tokenizer = new_tokenizer()
-    pinyin = pinyin_table(tokenizer, terms)
-    formula_pinyin = {f.id: pinyin_of(tokenizer, f.zh, f.pinyin_override) for f in formulae}
-    teach(tokenizer, terms)
+    plain = plain_tokenizer()
+    pinyin = pinyin_table(plain, terms)
+    formula_pinyin = {f.id: pinyin_of(plain, f.zh, f.pinyin_override) for f in formulae}
+    dictionary = user_dictionary(terms)
+    tokenizer = taught_tokenizer(dictionary)
     finder = TermFinder(tokenizer, terms)
     occurrences: list[Occurrence] = []
     splits: list[Split] = []
@@ -94,7 +104,7 @@ def build_glossary(
         pinyin,
         tuple(occurrences),
         tuple(splits),
-        user_dictionary(terms),
+        dictionary,
         moved,
         formulae,
         formula_pinyin,
