@@ -24,6 +24,7 @@ import signal
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
@@ -224,6 +225,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
 
     def rebuild() -> None:
         # Never raises: MkDocs' server would otherwise hold every request until a good build.
+        start = time.perf_counter()
         try:
             build_editions(site, url, pool, dirty=True)
         except Exception as e:  # any failure is shown; the server keeps running
@@ -234,6 +236,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
             if server.build_error:
                 log.info("The build works again.")
             server.set_error(None)
+            log.info("Rebuilt both editions in %.2f s.", time.perf_counter() - start)
 
     try:
         inputs = build_editions(site, url, pool)
