@@ -37,9 +37,7 @@ def permalinks(text: Declaration) -> str:
 TMX_LANGS = {"zh": "zh-CN", "en": "en"}
 
 
-def tmx(
-    zh: Declaration, en: Declaration, notes: tuple[Note, ...] = (), changed: dict[str, str] | None = None
-) -> str:
+def tmx(zh: Declaration, en: Declaration, notes: tuple[Note, ...] = (), changed: dict[str, str] | None = None) -> str:
     """``declaration.tmx``: TMX 1.4b. One translation unit per citable unit (keyed by its eid), then the
     title and each footnote; footnote markers are left out of the segments; translator's notes are notes;
     ``changed`` (unit id → YYYY-MM-DD of its last revision in either language) gives a unit its changedate."""

@@ -439,20 +439,23 @@ NAV_GROUP = 25
 
 
 def navigation(edition: Edition) -> list:
-    """The navigation. A long declaration's paragraphs come in groups of 25, so that each page
-    renders a few dozen links, not all of them (Material renders the navigation into every page)."""
+    """The navigation. A long declaration's paragraphs come in groups of 25, and groups of 25 groups, and
+    so on: with ``navigation.prune`` a page renders the titles of its own groups' siblings, a few dozen
+    links at any length (a flat list of groups would grow with the text on every page)."""
     labels = edition.labels
-    items = [{paragraph_title(p.number, edition.lang): f"{p.number}.md"} for p in edition.text.paragraphs]
-    if len(items) > 2 * NAV_GROUP:
-        groups = []
-        for start in range(0, len(items), NAV_GROUP):
-            chunk = edition.text.paragraphs[start : start + NAV_GROUP]
-            name = f"{chunk[0].number}–{chunk[-1].number}"
-            groups.append({name: items[start : start + NAV_GROUP]})
-        items = groups
+    items = [
+        (p.number, p.number, {paragraph_title(p.number, edition.lang): f"{p.number}.md"})
+        for p in edition.text.paragraphs
+    ]
+    while len(items) > 2 * NAV_GROUP:
+        items = [
+            (chunk[0][0], chunk[-1][1], {f"{chunk[0][0]}–{chunk[-1][1]}": [item for _, _, item in chunk]})
+            for chunk in (items[start : start + NAV_GROUP] for start in range(0, len(items), NAV_GROUP))
+        ]
+    paragraphs = [item for _, _, item in items]
     return [
         {labels.home: "index.md"},
-        {labels.paragraphs: items},
+        {labels.paragraphs: paragraphs},
         {labels.full_text: "full.md"},
         *([{labels.notes: "notes.md"}] if edition.notes else []),
         {labels.changes: "changes.md"},

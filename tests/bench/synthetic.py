@@ -1,7 +1,10 @@
-"""Synthetic inputs for the scale benchmark: the declaration repeated, and a term base of 1,000 entries."""
+"""Synthetic inputs for the scale benchmark: the declaration repeated with the wording varied in every
+copy after the first (identical copies would flatter every compressed size and every index), and a term
+base of 1,000 entries."""
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 from dataclasses import replace
@@ -10,16 +13,60 @@ from pathlib import Path
 import yaml
 from unhabitat import exports
 from unhabitat.model import RE_MARKER, Declaration, Footnote, Paragraph, from_superscript, superscript
+from unhabitat.register import load_instruments
+from unhabitat.termbase import load_terms
+
+ROOT = Path(__file__).resolve().parents[2]
+# Changed in a copy: one Han character or English word in VARIED. What anchors a unit to its counterpart
+# (numbers, symbols, cited titles) and the glossary's terms are kept, so every copy still builds.
+VARIED = 0.3
+RE_HAN = re.compile(r"[\u4e00-\u9fff]")
+RE_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
-def repeated(text: Declaration, copies: int) -> Declaration:
-    """``copies`` copies of the paragraphs, renumbered, each copy with its own footnotes."""
+class Variation:
+    """Rewords a unit deterministically per copy, keeping the glossary's and the register's wording."""
+
+    def __init__(self, zh: Declaration, en: Declaration, terms: Path, instruments: Path) -> None:
+        kept = terms.read_text(encoding="utf-8") + instruments.read_text(encoding="utf-8")
+        runs = sorted(set(re.findall(r"[\u4e00-\u9fff]{2,}", kept)), key=len, reverse=True)
+        self.zh_kept = re.compile("|".join(map(re.escape, runs)) + r"|《[^》]*》")
+        # The words of cited titles and of the glossary's English designations.
+        symbols = frozenset(load_instruments(instruments, instruments.name))
+        english = [d.text for t in load_terms(terms, terms.name, symbols) for d in t.designations if d.lang == "en"]
+        titles = instruments.read_text(encoding="utf-8")
+        self.en_kept = {w.lower() for w in re.findall(r"[A-Za-z]+", titles + "\n".join(english))}
+        self.han = sorted({c for u in zh.units() for c in RE_HAN.findall(u.text)})
+        self.words = sorted({w for u in en.units() for w in RE_WORD.findall(u.text)} - self.en_kept)
+
+    def zh(self, text: str, seed: str) -> str:
+        rng = random.Random(seed)
+        kept = {i for m in self.zh_kept.finditer(text) for i in range(m.start(), m.end())}
+        return "".join(
+            rng.choice(self.han) if i not in kept and RE_HAN.match(c) and rng.random() < VARIED else c
+            for i, c in enumerate(text)
+        )
+
+    def en(self, text: str, seed: str) -> str:
+        rng = random.Random(seed)
+
+        def word(m: re.Match[str]) -> str:
+            keep = m.group() in self.en_kept or rng.random() >= VARIED
+            return m.group() if keep else rng.choice(self.words)
+
+        return RE_WORD.sub(word, text)
+
+
+def repeated(text: Declaration, copies: int, vary=None) -> Declaration:
+    """``copies`` copies of the paragraphs, renumbered, each copy with its own footnotes; with ``vary``
+    (``Variation.zh`` or ``.en``), every copy after the first reworded."""
     per_copy, notes_per_copy = len(text.paragraphs), len(text.footnotes)
     paragraphs, footnotes = [], []
     for k in range(copies):
 
         def shift(s: str, k: int = k) -> str:
-            return RE_MARKER.sub(lambda m: superscript(from_superscript(m.group()) + k * notes_per_copy), s)
+            s = RE_MARKER.sub(lambda m: superscript(from_superscript(m.group()) + k * notes_per_copy), s)
+            return vary(s, f"{k}:{s}") if vary and k else s
 
         for p in text.paragraphs:
             n = p.number + k * per_copy
@@ -34,10 +81,11 @@ def repeated(text: Declaration, copies: int) -> Declaration:
 
 def write_texts(zh: Declaration, en: Declaration, copies: int, folder: Path) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
+    variation = Variation(zh, en, ROOT / "glossary/terms.yml", ROOT / "glossary/instruments.yml")
     paths = []
-    for lang, text in (("zh", zh), ("en", en)):
+    for lang, text, vary in (("zh", zh, variation.zh), ("en", en, variation.en)):
         path = folder / f"declaration.{lang}.txt"
-        path.write_text(exports.plain_text(repeated(text, copies)), encoding="utf-8")
+        path.write_text(exports.plain_text(repeated(text, copies, vary)), encoding="utf-8")
         paths.append(path)
     return paths[0], paths[1]
 
