@@ -62,3 +62,20 @@ def test_a_long_concordance_continues_on_numbered_pages(edition, monkeypatch):
         flat = [c.replace('href="../../../', 'href="../../') for part in cards for c in part]
         assert flat == re.findall(r'<li class="kwic-card">.*?</li>', whole[term.id])
         assert f'<a href="./2/">3–{min(4, count)}</a>' in parts[0]
+
+
+def test_a_long_text_continues_on_numbered_full_text_pages(edition, monkeypatch):
+    assert render.full_text_parts(edition) == []  # the declaration itself: one page
+    whole = render.full_text_page(edition)
+    monkeypatch.setattr(render, "FULL_PART", 8)  # 21 paragraphs: 8, 8 and 5
+    pages = render.full_text_pages(edition)
+    assert list(pages) == ["full.md", "full-2.md", "full-3.md"]
+    headings = [re.findall(r"\{#p(\d+) ", page) for page in pages.values()]
+    assert [len(part) for part in headings] == [8, 8, 5]
+    assert [int(n) for part in headings for n in part] == [p.number for p in edition.text.paragraphs]
+    # Each paragraph's units and each footnote once, as on the single page.
+    for pattern in (r'<div class="decl-row[^"]*" id="([^"]+)"', r'id="(fnt_\d+)"'):
+        split = [eid for page in pages.values() for eid in re.findall(pattern, page)]
+        assert sorted(split) == sorted(re.findall(pattern, whole)) and split
+    assert '<a href="../full-2/">9–16</a>' in pages["full.md"]
+    assert '<a href="../full/">1–8</a>' in pages["full-3.md"]

@@ -37,7 +37,7 @@ class Build:
     def pages(self) -> dict[str, str]:
         """src_uri → Markdown of every page of the edition."""
         edition = self.edition
-        pages = {"index.md": render.home_page(edition), "full.md": render.full_text_page(edition)}
+        pages = {"index.md": render.home_page(edition), **render.full_text_pages(edition)}
         pages |= {f"{p.number}.md": render.paragraph_page(edition, p.number) for p in edition.text.paragraphs}
         pages |= glossary_pages.pages(edition, self.instruments)
         pages |= instrument_pages.pages(edition)

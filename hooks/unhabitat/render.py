@@ -375,21 +375,59 @@ def home_page(edition: Edition) -> str:
     return f"{_header_html(edition)}\n\n{official_record_html(edition)}\n\n{contents}\n\n{toc}\n\n{more}\n"
 
 
-def full_text_page(edition: Edition) -> str:
-    text = edition.text
+def full_text_page(edition: Edition, part: int = 1) -> str:
+    """The whole text, or at scale its ``part``: ``FULL_PART`` paragraphs, their footnotes, links to every part."""
+    paragraphs = edition.text.paragraphs
+    parts = full_text_parts(edition)
+    shown = paragraphs[(part - 1) * FULL_PART : part * FULL_PART] if parts else paragraphs
     sections = [
         # The heading serves the table of contents and screen readers; on screen the unit's own number shows.
         f"## {md_text(paragraph_title(p.number, edition.lang))} {{#p{p.number} .decl-sr}}\n\n"
         f"{_units_block(p.number, (), edition)}\n"
-        for p in text.paragraphs
+        for p in shown
     ]
-    notes = _footnotes(text.footnotes, edition)
-    return (
-        f"{_toolbar(edition)}\n\n"
+    numbers = {p.number for p in shown}
+    notes = _footnotes(tuple(f for f in edition.text.footnotes if f.paragraph in numbers), edition)
+    pager = ""
+    if parts:
+        links = [
+            f"<strong>{escape(name)}</strong>" if n == part else f'<a href="../{src[:-3]}/">{escape(name)}</a>'
+            for n, (src, name) in enumerate(parts, 1)
+        ]
+        pager = f'<p class="decl-parts" data-search-exclude>{" · ".join(links)}</p>\n\n'
+    title = (
         f"{_header_html(edition)}\n\n"
+        if part == 1
+        else f"# {md_text(edition.labels.full_text)}: {parts[part - 1][1]}\n\n"
+    )
+    return (
+        f"{_toolbar(edition)}\n\n{title}{pager}"
         + "\n".join(sections)
         + f'\n## {md_text(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
+        + (f"\n{pager}" if pager else "")
     )
+
+
+# Paragraphs on one full-text page: a longer text continues on pages full-2/, full-3/ … (stable addresses,
+# in text order), so that no page, and no build step, grows with the whole text.
+FULL_PART = 200
+
+
+def full_text_parts(edition: Edition) -> list[tuple[str, str]]:
+    """(src_uri, name) of each full-text page when the text needs more than one; else none."""
+    paragraphs = edition.text.paragraphs
+    if len(paragraphs) <= FULL_PART:
+        return []
+    chunks = [paragraphs[start : start + FULL_PART] for start in range(0, len(paragraphs), FULL_PART)]
+    return [
+        ("full.md" if n == 1 else f"full-{n}.md", f"{chunk[0].number}–{chunk[-1].number}")
+        for n, chunk in enumerate(chunks, 1)
+    ]
+
+
+def full_text_pages(edition: Edition) -> dict[str, str]:
+    parts = full_text_parts(edition) or [("full.md", "")]
+    return {src: full_text_page(edition, n) for n, (src, _) in enumerate(parts, 1)}
 
 
 def notes_page(edition: Edition) -> str:
