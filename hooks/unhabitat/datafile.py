@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,6 +80,13 @@ def read_records(path: Path, label: str) -> list[Record]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise SourceError(label, data[: e.start].count(b"\n") + 1, "data file is not UTF-8") from e
+    return list(_records(text, label))
+
+
+@functools.lru_cache(maxsize=8)
+def _records(text: str, label: str) -> tuple[Record, ...]:
+    """Parsed once per content: ``make serve`` rebuilds after every edit, mostly of another file, and
+    parsing the term base is a fifth of such a rebuild. Nothing changes a record once read."""
     try:
         items = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as e:
@@ -93,7 +101,7 @@ def read_records(path: Path, label: str) -> list[Record]:
         if not isinstance(item, dict):
             raise SourceError(label, _item_line(text, index), "each entry must be a mapping")
         records.append(Record(label, item["__line__"], _strip(item), item["__lines__"]))
-    return records
+    return tuple(records)
 
 
 def _item_line(text: str, index: int) -> int:

@@ -19,9 +19,7 @@ from .segment import (
     Occurrence,
     Split,
     TermFinder,
-    pinyin_of,
-    pinyin_table,
-    plain_tokenizer,
+    plain_pinyin,
     taught_tokenizer,
     user_dictionary,
 )
@@ -87,9 +85,8 @@ class Glossary:
 def build_glossary(
     terms: tuple[Term, ...], text: Declaration, moved: tuple[Moved, ...] = (), formulae: tuple[Formula, ...] = ()
 ) -> Glossary:
-    plain = plain_tokenizer()
-    pinyin = pinyin_table(plain, terms)
-    formula_pinyin = {f.id: pinyin_of(plain, f.zh, f.pinyin_override) for f in formulae}
+    pinyin = {t.id: plain_pinyin(t.zh, t.pinyin_override, t.proper) for t in terms}
+    formula_pinyin = {f.id: plain_pinyin(f.zh, f.pinyin_override) for f in formulae}
     dictionary = user_dictionary(terms)
     tokenizer = taught_tokenizer(dictionary)
     finder = TermFinder(tokenizer, terms)

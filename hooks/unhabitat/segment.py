@@ -104,11 +104,6 @@ def _plain_tokenizer() -> jieba.Tokenizer:
     return new_tokenizer()
 
 
-def plain_tokenizer() -> jieba.Tokenizer:
-    """The untaught tokenizer, shared: only read (pinyin word grouping), never taught."""
-    return _plain_tokenizer()
-
-
 @functools.lru_cache(maxsize=2)
 def taught_tokenizer(dictionary: str) -> jieba.Tokenizer:
     """A tokenizer taught the lines of a user dictionary, kept while the dictionary is the same.
@@ -179,9 +174,10 @@ def pinyin_of(tokenizer: jieba.Tokenizer, text: str, override: str | None = None
     return romanize(text, pinyin_words(tokenizer, text), override, proper=proper, set_phrases=set_phrases())
 
 
-def pinyin_table(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> dict[str, Pinyin]:
-    """Pinyin per term id; call before ``teach`` while the dictionary is plain."""
-    return {t.id: pinyin_of(tokenizer, t.zh, t.pinyin_override, t.proper) for t in terms}
+@functools.lru_cache(maxsize=8192)
+def plain_pinyin(text: str, override: str | None = None, proper: bool = False) -> Pinyin:
+    """``pinyin_of`` with the shared untaught tokenizer, once per form (``make serve`` rebuilds often)."""
+    return pinyin_of(_plain_tokenizer(), text, override, proper)
 
 
 def teach(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> None:
