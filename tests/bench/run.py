@@ -193,8 +193,10 @@ def measured_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float
         capture_output=True,
         text=True,
         cwd=ROOT,
-        check=True,
     )
+    if run.returncode:
+        errors = [line for line in run.stderr.splitlines() if line.startswith("ERROR")] or run.stderr.splitlines()[-5:]
+        raise SystemExit(f"bench: the build of {config} into {site} failed:\n" + "\n".join(errors))
     seconds, peak_kb = run.stdout.split()[-2:]
     return float(seconds), int(peak_kb) / 1024, sum(1 for _ in site.rglob("*.html"))
 

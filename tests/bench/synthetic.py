@@ -30,7 +30,9 @@ class Variation:
     def __init__(self, zh: Declaration, en: Declaration, terms: Path, instruments: Path) -> None:
         kept = terms.read_text(encoding="utf-8") + instruments.read_text(encoding="utf-8")
         runs = sorted(set(re.findall(r"[\u4e00-\u9fff]{2,}", kept)), key=len, reverse=True)
-        self.zh_kept = re.compile("|".join(map(re.escape, runs)) + r"|《[^》]*》")
+        # Cited titles, and the words around a number or a symbol (第77/262号决议, 联大第71/256号决议).
+        around = r"[\u4e00-\u9fff]{0,6}[0-9A-Za-z][0-9A-Za-z/.\- ]*[\u4e00-\u9fff]{0,6}"
+        self.zh_kept = re.compile("|".join(map(re.escape, runs)) + r"|《[^》]*》|" + around)
         # The words of cited titles and of the glossary's English designations.
         symbols = frozenset(load_instruments(instruments, instruments.name))
         english = [d.text for t in load_terms(terms, terms.name, symbols) for d in t.designations if d.lang == "en"]
