@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 from unhabitat import exports
+from unhabitat.glossary import build_glossary
 from unhabitat.model import RE_MARKER, Declaration, Footnote, Paragraph, from_superscript, superscript
 from unhabitat.register import load_instruments
 from unhabitat.termbase import load_terms
@@ -103,9 +104,9 @@ def term_base(real: Path, zh: Declaration, size: int, target: Path) -> Path:
         unit.text[i : i + length] for length in (4, 3, 5) for unit in zh.units() for i in range(len(unit.text) - length)
     )
     for s in candidates:
-        if len(entries) >= size:
+        if len(entries) >= size * 3 // 2:  # some are dropped below
             break
-        if not re.fullmatch(r"[\u4e00-\u9fff]+", s) or s in seen or any(k in s or s in k for k in known):
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", s) or s in seen or any(_overlap(s, k) for k in known):
             continue
         seen.add(s)
         entries.append(
@@ -119,5 +120,21 @@ def term_base(real: Path, zh: Declaration, size: int, target: Path) -> Path:
                 "note": {"zh": "合成条目。", "en": "A synthetic entry."},
             }
         )
-    target.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return target
+    # Synthetic forms overlap one another: drop those the segmenter never finds whole, as a curator would.
+    while True:
+        target.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        symbols = frozenset(load_instruments(ROOT / "glossary/instruments.yml", "instruments.yml"))
+        terms = load_terms(target, target.name, symbols)
+        glossary = build_glossary(terms, zh)
+        lost = {t.id for t in terms if not glossary.occurrences_of(t.id)}
+        if not lost and len(entries) <= size:
+            return target
+        entries = [e for e in entries if e.get("id") not in lost][:size]
+
+
+def _overlap(candidate: str, term: str) -> bool:
+    """Whether the two can share characters in a text (one inside the other, or one running into the
+    other): such a candidate would take a real term's characters from it when the text is segmented."""
+    if candidate in term or term in candidate:
+        return True
+    return any(candidate.endswith(term[:i]) or candidate.startswith(term[-i:]) for i in range(1, len(term)))
