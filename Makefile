@@ -56,6 +56,7 @@ serve: install
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 test: install-test system-deps lint
 	$(BIN)/pytest

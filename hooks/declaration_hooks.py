@@ -10,13 +10,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 from unhabitat import render
 from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
@@ -69,18 +73,19 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for src_uri, content in pages.items():
         file = File.generated(config, src_uri, content=content)
         if src_uri in unchanged:
-            file.is_modified = lambda: False  # a dirty rebuild (make serve) skips what did not change
+            # A dirty rebuild (make serve) skips what did not change; MkDocs asks the method, which has no setter.
+            file.is_modified = lambda: False  # type: ignore[method-assign]
         files.append(file)
     return files
 
 
-def on_serve(server, config: MkDocsConfig, builder):
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
     for path in _build(config).inputs:
         server.watch(str(path))
     return server
 
 
-def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
     # The language switch and hreflang links point at this page's counterpart.
     edition = _build(config).edition
     config.extra["alternate"] = [
@@ -123,4 +128,6 @@ def _unchanged_pages(config: MkDocsConfig, pages: dict[str, str]) -> set[str]:
 
 
 def _build(config: MkDocsConfig) -> Build:
-    return config.extra["build"]
+    build = config.extra["build"]
+    assert isinstance(build, Build), "on_config stores the build"
+    return build

@@ -28,6 +28,8 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 import jinja2
 from mkdocs.commands.build import build
@@ -58,7 +60,7 @@ def _start_worker(server_pid: int) -> None:
         os._exit(1)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     os.environ["DECLARATION_SERVING"] = "1"  # the hook keeps page digests for dirty rebuilds
-    Theme.get_env = _kept_environment(Theme.get_env)
+    Theme.get_env = _kept_environment(Theme.get_env)  # type: ignore[method-assign,assignment]  # this worker only
 
 
 def _kept_environment(get_env: Callable[[Theme], jinja2.Environment]) -> Callable[[Theme], jinja2.Environment]:
@@ -68,7 +70,7 @@ def _kept_environment(get_env: Callable[[Theme], jinja2.Environment]) -> Callabl
     (about 1 s) and lists its 14,000 files, icons included, through fnmatch (about 0.7 s): together more
     than half of an edit's rebuild. The environment's listing of the theme's files is kept with it.
     """
-    kept: dict[tuple, jinja2.Environment] = {}
+    kept: dict[tuple[tuple[str, ...], str, str], jinja2.Environment] = {}
 
     def kept_env(theme: Theme) -> jinja2.Environment:
         digest = _templates_digest()
@@ -162,7 +164,7 @@ class _Shutdown(BaseException):
     """Raised in the main thread by SIGTERM or SIGHUP, as SIGINT raises KeyboardInterrupt."""
 
 
-def _on_signal(signum, frame) -> None:
+def _on_signal(signum: int, frame: FrameType | None) -> None:
     # Once: a second signal during the clean-up ends the process the default way.
     for sig in SHUTDOWN_SIGNALS:
         signal.signal(sig, signal.SIG_DFL)
@@ -172,7 +174,7 @@ def _on_signal(signum, frame) -> None:
 class _Server(LiveReloadServer):
     """MkDocs' server, which lays the last build error over every page it serves until a good build."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # LiveReloadServer's own, passed through
         super().__init__(*args, **kwargs)
         self.build_error: str | None = None
         self._error_lock = threading.Lock()
@@ -182,7 +184,7 @@ class _Server(LiveReloadServer):
             self.build_error = message
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-        content = super()._inject_js_into_html(content, epoch)
+        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]  # unannotated in MkDocs
         with self._error_lock:
             message = self.build_error
         if message is None:
@@ -225,6 +227,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
 
     def rebuild() -> None:
         # Never raises: MkDocs' server would otherwise hold every request until a good build.
+        assert server is not None  # the server is what calls this
         start = time.perf_counter()
         try:
             build_editions(site, url, pool, dirty=True)
@@ -248,7 +251,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
     for path in sorted(inputs | {str(ROOT / name) for name in WATCHED}):
         server.watch(path)
     try:
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]  # unannotated in MkDocs
     finally:
         log.info("Shutting down...")
         server.shutdown()

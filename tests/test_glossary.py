@@ -116,6 +116,13 @@ BAD_TERMS = [
         2,
         "not a regular",
     ),
+    ("pattern not a text", ENTRY.replace("zh: 新城市议程", "zh: [{term: 新城市议程, pattern: 5}]"), 2, "not a regular"),
+    (
+        "term source not a text",
+        ENTRY.replace("en: [New Urban Agenda]", "en: [{term: New Urban Agenda, source: [A, B]}]"),
+        3,
+        "source of 'New Urban Agenda' must be a text",
+    ),
     ("reserved id", ENTRY.replace("id: new-urban-agenda", "id: formulae"), 1, "reserved"),
     ("definition without source", ENTRY + "  definition: {zh: 定义, en: Definition}\n", 10, "needs its 'source'"),
 ]

@@ -341,7 +341,7 @@
   function close() { toggle.checked = false; input.blur(); }
 
   input.addEventListener("focus", function () { toggle.checked = true; load("main", function () {}); });
-  // Loaded on the first focus of the box (declaration.js): the reader may already be typing.
+  // Loaded on the first focus of the box (search-loader.js): the reader may already be typing.
   if (document.activeElement === input) {
     toggle.checked = true;
     if (input.value) { run(); } else { load("main", function () {}); }
@@ -357,7 +357,7 @@
     }
   });
   input.form.addEventListener("reset", function () { setTimeout(run, 0); });
-  // Escape closes; `/` and `s` are bound where the search is loaded from (declaration.js).
+  // Escape closes; `/` and `s` are bound where the search is loaded from (search-loader.js).
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && toggle.checked && !(e.ctrlKey || e.metaKey || e.altKey)) { close(); }
   });

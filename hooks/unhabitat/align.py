@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .errors import SourceError
-from .model import Declaration
+from .model import Declaration, Footnote, Unit
 from .references import Reference
 
 
@@ -62,7 +62,7 @@ class Anchors:
         return out
 
 
-def _list(items: Iterable) -> str:
+def _list(items: Iterable[int] | Iterable[str]) -> str:
     return ", ".join(str(i) for i in sorted(items)) or "none"
 
 
@@ -78,6 +78,7 @@ def check_correspondence(
     years, numbers and cited instruments do not match.
     """
     cited = {side: _cited(refs) for side, refs in (("source", source_refs), ("translation", translation_refs))}
+    pairs: list[tuple[Unit | Footnote, Unit | Footnote, tuple[str, int | None]]]
     pairs = [(u, translation.unit(u.uid), (u.uid, None)) for u in source.units()]
     notes = {f.number: f for f in translation.footnotes}
     pairs += [(f, notes[f.number], (f.cited_by, f.number)) for f in source.footnotes if f.number in notes]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import NotRequired, TypedDict
 
 from .labels import unit_name
 from .markup import bibtex_text
@@ -16,6 +17,25 @@ from .model import Declaration, Unit
 from .record import OfficialRecord, date_text
 
 RE_YEAR = re.compile(r"\d{4}")
+
+# A CSL-JSON item (CSL 1.0.2 schema), as this site fills it.
+CslItem = TypedDict(
+    "CslItem",
+    {
+        "id": str,
+        "type": str,
+        "title": str,
+        "author": list[dict[str, str]],
+        "issued": dict[str, list[list[int]]],
+        "publisher-place": str,
+        "section": str,
+        "note": str,
+        "URL": str,
+        "language": str,
+        "genre": NotRequired[str],
+        "number": NotRequired[str],
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -164,10 +184,10 @@ def ris(work: Work, units: list[tuple[Unit, str]]) -> str:
     return "".join(records)
 
 
-def csl_items(work: Work, units: list[tuple[Unit, str]]) -> list[dict]:
+def csl_items(work: Work, units: list[tuple[Unit, str]]) -> list[CslItem]:
     items = []
     for unit, url in units:
-        item = {
+        item: CslItem = {
             "id": _key(unit, work.lang),
             "type": "document",
             "title": work.unit_title(unit),

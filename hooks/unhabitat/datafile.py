@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal, TypeGuard, TypeVar, overload
 
 import yaml
 
@@ -26,7 +27,16 @@ class Record:
         return SourceError(self.path, self.lines.get(str(key), self.line) if key is not None else self.line, message)
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+T = TypeVar("T")
+S = TypeVar("S", bound=str)
+
+if TYPE_CHECKING:
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """A safe loader (libyaml's where present) whose mappings also carry the line of each key (1-based).
 
     It refuses what a data file never needs and what would go wrong silently or without bound: a key
@@ -34,20 +44,20 @@ class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     gigabytes), and impossible dates (PyYAML raises a bare ``ValueError`` with no line).
     """
 
-    def construct_object(self, node, deep=False):
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
         # libyaml's composer shares an aliased node: a node met twice is an alias (the mark is its anchor's).
         if node in self.constructed_objects:
             raise yaml.constructor.ConstructorError(None, None, "aliases (*name) are not allowed", node.start_mark)
         return super().construct_object(node, deep)
 
-    def construct_yaml_timestamp(self, node):
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as e:
             message = f"invalid date {node.value!r} ({e})"
             raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from e
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[object, int] = {}
         for key, _ in node.value:
             if not isinstance(key, yaml.ScalarNode):
@@ -109,7 +119,11 @@ def _item_line(text: str, index: int) -> int:
     return starts[index] if index < len(starts) else 1
 
 
-def field(record: Record, key: str, kind: type, *, required: bool = True) -> Any:
+@overload
+def field(record: Record, key: str, kind: type[T], *, required: Literal[True] = ...) -> T: ...
+@overload
+def field(record: Record, key: str, kind: type[T], *, required: bool) -> T | None: ...
+def field(record: Record, key: str, kind: type[T], *, required: bool = True) -> T | None:
     """A typed field of a record; a missing or mistyped one is an error at its line."""
     if key not in record.data or record.data[key] is None:
         if required:
@@ -121,11 +135,20 @@ def field(record: Record, key: str, kind: type, *, required: bool = True) -> Any
     return value
 
 
+@overload
+def text_field(record: Record, key: str, *, required: Literal[True] = ...) -> str: ...
+@overload
+def text_field(record: Record, key: str, *, required: bool) -> str | None: ...
 def text_field(record: Record, key: str, *, required: bool = True) -> str | None:
     value = field(record, key, str, required=required)
     if value is not None and not value.strip():
         raise record.fail(f"field '{key}' is empty", key)
     return value
+
+
+def one_of(value: object, allowed: Collection[S]) -> TypeGuard[S]:
+    """Whether ``value`` is one of a closed set of strings (to the checker: of that set's ``Literal`` type)."""
+    return value in allowed
 
 
 def bilingual(record: Record, key: str) -> dict[str, str]:

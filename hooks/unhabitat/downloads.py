@@ -6,7 +6,9 @@ from . import cite, exports, search_index
 from .landing import landing_page
 from .markup import html_text as escape
 from .markup import md_text
+from .model import Unit
 from .offline import ZIP_NAME as OFFLINE_ZIP
+from .references import Reference
 from .render import Edition, official_record_html
 
 DESCRIPTIONS = {
@@ -45,7 +47,7 @@ DESCRIPTIONS = {
 CITATION_FORMATS = {"bib": cite.bibtex, "ris": cite.ris, "json": cite.csl_json}
 
 
-def _cited_units(edition: Edition, lang: str) -> list:
+def _cited_units(edition: Edition, lang: str) -> list[tuple[Unit, str]]:
     text = edition.text if edition.lang == lang else edition.other
     return [(u, edition.permalink(u, lang)) for u in text.units()]
 
@@ -56,7 +58,7 @@ def _changed(edition: Edition) -> dict[str, str]:
     return {uid: max(zh.get(uid, ""), en.get(uid, "")) for uid in zh.keys() | en.keys()}
 
 
-def root_files(edition: Edition, references_zh) -> dict[str, str]:
+def root_files(edition: Edition, references_zh: tuple[Reference, ...]) -> dict[str, str]:
     """Files beside the two editions (the same bytes whichever edition builds them)."""
     zh, en = edition.zh_en()
     glossary = edition.glossary

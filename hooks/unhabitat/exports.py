@@ -6,7 +6,8 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import NotRequired, TypedDict
 from xml.sax.saxutils import escape
 
 from .glossary import Glossary
@@ -81,13 +82,61 @@ def tmx(zh: Declaration, en: Declaration, notes: tuple[Note, ...] = (), changed:
     return "\n".join(out)
 
 
-def _designation(d: Designation) -> dict:
-    row = {"term": d.text, "type": d.type, "pos": d.pos, "status": d.status, "in_text": d.find}
-    row |= {k: v for k, v in (("source", d.source), ("note", d.note)) if v}
+class DesignationRow(TypedDict):
+    term: str
+    type: str
+    pos: str
+    status: str
+    in_text: bool
+    source: NotRequired[str]
+    note: NotRequired[str]
+
+
+class GlossaryRow(TypedDict):
+    """One record of ``glossary.json`` (``JSON_FIELDS`` says what the fields hold)."""
+
+    id: str
+    zh: str
+    variants: list[str]
+    en: list[str]
+    terms: dict[str, list[DesignationRow]]
+    match: dict[str, list[str]]
+    pinyin: str
+    pinyin_toneless: str
+    initials: str
+    kind: str
+    subject: str
+    subject_label: dict[str, str]
+    status: str
+    source: str | None
+    body: str | None
+    definition: dict[str, str] | None
+    note: dict[str, str]
+    xref: dict[str, list[str]]
+    instrument: str | None
+    context: dict[str, str] | None  # the unit's id, and its text in each language
+    occurrences: list[str]
+
+
+class FormulaRow(TypedDict):
+    id: str
+    zh: str
+    en: list[str]
+    pinyin: str
+    note: dict[str, str]
+    occurrences: list[str]
+
+
+def _designation(d: Designation) -> DesignationRow:
+    row: DesignationRow = {"term": d.text, "type": d.type, "pos": d.pos, "status": d.status, "in_text": d.find}
+    if d.source:
+        row["source"] = d.source
+    if d.note:
+        row["note"] = d.note
     return row
 
 
-def _context(glossary: Glossary, zh: Declaration, en: Declaration, term: Term) -> dict | None:
+def _context(glossary: Glossary, zh: Declaration, en: Declaration, term: Term) -> dict[str, str] | None:
     """The first unit where the term stands, in both languages: the context sentence of the record."""
     units = glossary.units_of(term.id)
     if not units:
@@ -96,8 +145,8 @@ def _context(glossary: Glossary, zh: Declaration, en: Declaration, term: Term) -
     return {"unit": uid, "zh": zh.unit(uid).text, "en": en.unit(uid).text}
 
 
-def _glossary_rows(glossary: Glossary, zh: Declaration, en: Declaration) -> list[dict]:
-    rows = []
+def _glossary_rows(glossary: Glossary, zh: Declaration, en: Declaration) -> list[GlossaryRow]:
+    rows: list[GlossaryRow] = []
     for term in sorted(glossary.terms, key=lambda t: t.id):
         pinyin = glossary.pinyin[term.id]
         definition = term.definition
@@ -118,7 +167,9 @@ def _glossary_rows(glossary: Glossary, zh: Declaration, en: Declaration) -> list
                 "status": term.status,
                 "source": term.source,
                 "body": term.body,
-                "definition": definition and {"zh": definition.zh, "en": definition.en, "source": definition.source},
+                "definition": (
+                    {"zh": definition.zh, "en": definition.en, "source": definition.source} if definition else None
+                ),
                 "note": term.note,
                 "xref": {kind: list(ids) for kind, ids in term.xref.items()},
                 "instrument": term.instrument,
@@ -166,7 +217,7 @@ CSV_COLUMNS = (
 )
 
 
-def _csv(columns: Iterable[str], rows: Iterable[dict]) -> str:
+def _csv(columns: Iterable[str], rows: Iterable[Mapping[str, str]]) -> str:
     """UTF-8 with a byte-order mark, so that Excel reads it as UTF-8; CRLF as RFC 4180."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(columns))
@@ -207,7 +258,7 @@ def glossary_csv(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
     return _csv(CSV_COLUMNS, rows)
 
 
-def formulae_rows(glossary: Glossary) -> list[dict]:
+def formulae_rows(glossary: Glossary) -> list[FormulaRow]:
     return [
         {
             "id": f.id,
@@ -379,7 +430,7 @@ def plain_text(text: Declaration) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _model(text: Declaration) -> dict:
+def _model(text: Declaration) -> dict[str, object]:
     header = text.header
     return {
         "header": {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import TypedDict
 from urllib.parse import quote
 
 from .glossary import Glossary, whole_words
@@ -27,7 +28,47 @@ UNTERM_SEARCH = (
     "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
     "&searchLanguages=en&searchLanguages=zh&languagesDisplay=en&languagesDisplay=zh"
 )
-LABELS = {
+class GlossaryLabels(TypedDict):
+    """The interface words of the glossary pages in one language."""
+
+    title: str
+    intro: str
+    formulae: str
+    formulae_intro: str
+    filter: str
+    count: str
+    none: str
+    jump: str
+    zh: str
+    en: str
+    pinyin: str
+    subject: str
+    kind: str
+    status: str
+    source: str
+    body: str
+    instrument: str
+    definition: str
+    note: str
+    xref: str
+    unterm: str
+    occurrences: str
+    times: str
+    context: str
+    english: str
+    downloads: str
+    moved: str
+    moved_to: str
+    removed: str
+    kinds: dict[str, str]
+    statuses: dict[str, str]
+    term_status: dict[str, str]
+    types: dict[str, str]
+    in_text: str
+    xrefs: dict[str, str]
+
+
+LABELS: dict[str, GlossaryLabels] = {
     "zh": {
         "title": "术语表",
         "intro": "本宣言的术语：中文、联合国英文对应词、拼音及每一处用例。起草用语（重申、欢迎等）另见",

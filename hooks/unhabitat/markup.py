@@ -50,7 +50,7 @@ def json_script(data: object) -> str:
     return body.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def json_ld(data: dict) -> str:
+def json_ld(data: dict[str, object]) -> str:
     """A schema.org JSON-LD block."""
     return f'<script type="application/ld+json">{json_script(data)}</script>'
 

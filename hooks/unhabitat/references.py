@@ -52,7 +52,7 @@ class Reference:
     footnote: int | None
 
 
-def _symbol(m: re.Match, lang: str, names: dict[str, str]) -> str | None:
+def _symbol(m: re.Match[str], lang: str, names: dict[str, str]) -> str | None:
     if m["resolution"]:
         return f"A/RES/{m['resolution']}"
     if m["decision"]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import cite, styles
 from .glossary import Glossary, Mark, chinese_marks, english_marks
-from .history import History
+from .history import History, Wording
 from .labels import LABELS, Labels, paragraph_title, unit_name
 from .markup import html_text as escape
 from .markup import json_ld, md_text
@@ -211,7 +211,7 @@ def _revisions(unit: Unit, edition: Edition) -> str:
         return ""
     labels, lang = edition.labels, edition.lang
 
-    def dated(wording) -> str:
+    def dated(wording: Wording) -> str:
         when = date_text(wording.date, lang) if wording.date else labels.draft
         return f'<a href="../changes/#{wording.anchor(unit.eid)}">{escape(when)}</a>'
 
@@ -306,7 +306,7 @@ SHOW_TERMS = {"zh": "标出术语", "en": "Show terms"}
 
 
 def _toolbar(edition: Edition) -> str:
-    """The view switches; declaration.js remembers each (the terms are shown until a reader hides them)."""
+    """The view switches; reader-controls.js remembers each (the terms are shown until a reader hides them)."""
     return (
         '<div class="decl-toolbar" data-search-exclude>'
         '<button type="button" class="md-button decl-view-toggle" aria-pressed="false">'
@@ -474,28 +474,30 @@ def changes_page(edition: Edition) -> str:
 
 
 NAV_GROUP = 25
+# MkDocs' nav setting: a page is ``{title: file}``, a section ``{title: [items]}``.
+Nav = list[dict[str, "str | Nav"]]
 
 
-def navigation(edition: Edition) -> list:
+def navigation(edition: Edition) -> Nav:
     """The navigation. A long declaration's paragraphs come in groups of 25, and groups of 25 groups, and
     so on: with ``navigation.prune`` a page renders the titles of its own groups' siblings, a few dozen
     links at any length (a flat list of groups would grow with the text on every page)."""
     labels = edition.labels
-    items = [
+    # (first paragraph, last paragraph, navigation item) of each entry of the current level.
+    items: list[tuple[int, int, dict[str, str | Nav]]] = [
         (p.number, p.number, {paragraph_title(p.number, edition.lang): f"{p.number}.md"})
         for p in edition.text.paragraphs
     ]
     while len(items) > 2 * NAV_GROUP:
-        items = [
-            (chunk[0][0], chunk[-1][1], {f"{chunk[0][0]}–{chunk[-1][1]}": [item for _, _, item in chunk]})
-            for chunk in (items[start : start + NAV_GROUP] for start in range(0, len(items), NAV_GROUP))
-        ]
-    paragraphs = [item for _, _, item in items]
+        chunks = [items[start : start + NAV_GROUP] for start in range(0, len(items), NAV_GROUP)]
+        items = [(c[0][0], c[-1][1], {f"{c[0][0]}–{c[-1][1]}": [item for _, _, item in c]}) for c in chunks]
+    paragraphs: Nav = [item for _, _, item in items]
+    notes: Nav = [{labels.notes: "notes.md"}] if edition.notes else []
     return [
         {labels.home: "index.md"},
         {labels.paragraphs: paragraphs},
         {labels.full_text: "full.md"},
-        *([{labels.notes: "notes.md"}] if edition.notes else []),
+        *notes,
         {labels.changes: "changes.md"},
         {labels.glossary: "glossary/index.md"},
         {labels.instruments: "instruments/index.md"},

@@ -106,7 +106,7 @@ def _readings(term: str) -> dict[int, str]:
 def _syllables(word: str) -> list[str]:
     if word in READINGS:
         return list(READINGS[word])
-    return lazy_pinyin(word, style=Style.TONE, errors=lambda chars: [chars])
+    return lazy_pinyin(word, style=Style.TONE)  # a run without pinyin (2030, SDG) stays one item
 
 
 def _spell(word: str, syllables: Sequence[str], set_phrases: frozenset[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Literal, Required, TypedDict
 
 from .labels import unit_name
 from .model import RE_MARKER, Unit
@@ -38,8 +39,25 @@ def unit_key(unit: Unit) -> str:
     return f"{unit.paragraph}({unit.letter})" if unit.letter else str(unit.paragraph)
 
 
-def _texts(unit: Unit, notes: dict[str, list[str]]) -> dict:
-    doc = {"x": RE_MARKER.sub("", unit.text)}
+class Texts(TypedDict, total=False):
+    """A unit's text (``x``) and its footnotes (``f``), markers removed."""
+
+    x: Required[str]
+    f: str
+
+
+class Document(Texts, total=False):
+    """One search document: its kind, page, title, reader's name (``13(b)``) and cited symbols."""
+
+    k: Required[Literal["unit", "term", "instrument"]]
+    u: Required[str]
+    t: Required[str]
+    n: str
+    s: list[str]
+
+
+def _texts(unit: Unit, notes: dict[str, list[str]]) -> Texts:
+    doc: Texts = {"x": RE_MARKER.sub("", unit.text)}
     if unit.uid in notes:
         doc["f"] = " ".join(notes[unit.uid])
     return doc
@@ -52,16 +70,23 @@ def _notes(edition: Edition, other: bool = False) -> dict[str, list[str]]:
     return notes
 
 
-def documents(edition: Edition) -> list[dict]:
+def documents(edition: Edition) -> list[Document]:
     cited: dict[str, set[str]] = {}
     for ref in edition.references:
         cited.setdefault(ref.unit, set()).update(symbols(edition.instruments[ref.symbol]))
     notes = _notes(edition)
-    docs = []
+    docs: list[Document] = []
     for unit in edition.text.units():
-        doc = {"k": "unit", "u": f"{unit.paragraph}/#{unit.eid}", "n": unit_key(unit)}
-        doc["t"] = unit_name(unit, edition.lang)
-        doc.update(_texts(unit, notes))
+        texts = _texts(unit, notes)
+        doc: Document = {
+            "k": "unit",
+            "u": f"{unit.paragraph}/#{unit.eid}",
+            "n": unit_key(unit),
+            "t": unit_name(unit, edition.lang),
+            "x": texts["x"],
+        }
+        if "f" in texts:
+            doc["f"] = texts["f"]
         if unit.uid in cited:
             doc["s"] = sorted(cited[unit.uid])
         docs.append(doc)
@@ -91,13 +116,13 @@ def documents(edition: Edition) -> list[dict]:
     return docs
 
 
-def other_documents(edition: Edition) -> list[dict]:
+def other_documents(edition: Edition) -> list[Texts]:
     """The other language's text of each unit, in the order of the edition's units."""
     notes = _notes(edition, other=True)
     return [_texts(edition.other.unit(unit.uid), notes) for unit in edition.text.units()]
 
 
-def _script(name: str, data: dict) -> str:
+def _script(name: str, data: dict[str, object]) -> str:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return f"window.{name}={body};\n"
 

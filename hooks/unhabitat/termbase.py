@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal, get_args
 
-from .datafile import Record, bilingual, check_keys, field, read_records, string_list, text_field
+from .datafile import Record, bilingual, check_keys, field, one_of, read_records, string_list, text_field
 from .errors import SourceError
 
 FIELDS = frozenset(
@@ -20,9 +21,10 @@ FIELDS = frozenset(
 )
 MOVED_FIELDS = frozenset({"id", "moved_to", "reason"})
 FORMULA_FIELDS = frozenset({"id", "zh", "en", "pinyin", "note", "match"})
-KINDS = frozenset({"body", "instrument", "programme", "event", "place", "concept", "phrase"})
+Kind = Literal["body", "instrument", "programme", "event", "place", "concept", "phrase"]
+KINDS: frozenset[Kind] = frozenset(get_args(Kind))
 # Kinds whose Chinese names are proper names (capitalised in pinyin, part of speech properNoun).
-PROPER_KINDS = frozenset({"body", "instrument", "programme", "event", "place"})
+PROPER_KINDS: frozenset[Kind] = frozenset({"body", "instrument", "programme", "event", "place"})
 # Subject fields, after the subject labels of UNTERM records; one per concept.
 SUBJECTS = {
     "human-settlements": ("人类住区与城市发展", "human settlements and urban development"),
@@ -36,11 +38,16 @@ SUBJECTS = {
     "water-sanitation": ("水与卫生", "water and sanitation"),
     "governance": ("治理与规划", "governance and planning"),
 }
-STATUSES = {"un": "established UN usage", "site": "rendering proposed by this site"}
+# A concept's English equivalent: established UN usage, or this site's own rendering.
+Status = Literal["un", "site"]
+STATUSES: dict[Status, str] = {"un": "established UN usage", "site": "rendering proposed by this site"}
 # Designation data categories (TBX-Basic picklists).
-TERM_TYPES = ("fullForm", "shortForm", "acronym", "variant", "phrase")
-TERM_STATUSES = ("preferred", "admitted", "deprecated")
-PARTS_OF_SPEECH = ("noun", "properNoun", "verb", "adjective", "adverb", "other")
+TermType = Literal["fullForm", "shortForm", "acronym", "variant", "phrase"]
+TermStatus = Literal["preferred", "admitted", "deprecated"]
+PartOfSpeech = Literal["noun", "properNoun", "verb", "adjective", "adverb", "other"]
+TERM_TYPES: tuple[TermType, ...] = get_args(TermType)
+TERM_STATUSES: tuple[TermStatus, ...] = get_args(TermStatus)
+PARTS_OF_SPEECH: tuple[PartOfSpeech, ...] = get_args(PartOfSpeech)
 TERM_FIELDS = frozenset({"term", "type", "pos", "status", "find", "requires", "pattern", "source", "note"})
 XREF_KINDS = ("broader", "narrower", "related", "short_form_of", "see")
 # Reserved for the page of drafting formulae under /glossary/.
@@ -70,9 +77,9 @@ class Designation:
 
     text: str
     lang: str
-    type: str
-    pos: str
-    status: str
+    type: TermType
+    pos: PartOfSpeech
+    status: TermStatus
     find: bool  # looked for in the text (Chinese) or accepted by the consistency check (English)
     requires: tuple[str, ...]  # the unit must also contain one of these for a match to count
     pattern: re.Pattern[str] | None  # a match counts only where this matches at its start (lookarounds)
@@ -92,9 +99,9 @@ class Term:
     """A concept entry. ``zh``/``en``/``variants``/``note`` keep the shape other stages read."""
 
     id: str
-    kind: str
+    kind: Kind
     subject: str
-    status: str
+    status: Status
     source: str | None
     body: str | None
     designations: tuple[Designation, ...]
@@ -276,13 +283,13 @@ def _term(record: Record, instruments: frozenset[str]) -> Term:
     if "en" not in record.data or not record.data["en"]:
         raise record.fail(f"term '{record.data.get('zh', term_id)}' has no English equivalent", "zh")
     kind = text_field(record, "kind")
-    if kind not in KINDS:
+    if not one_of(kind, KINDS):
         raise record.fail(f"kind '{kind}' is not one of {', '.join(sorted(KINDS))}", "kind")
     subject = text_field(record, "subject")
     if subject not in SUBJECTS:
         raise record.fail(f"subject '{subject}' is not one of {', '.join(SUBJECTS)}", "subject")
     status = text_field(record, "status")
-    if status not in STATUSES:
+    if not one_of(status, STATUSES):
         raise record.fail(f"status '{status}' is not one of {', '.join(STATUSES)}", "status")
     source = text_field(record, "source", required=False)
     if status == "un" and source is None:
@@ -319,7 +326,7 @@ def _term(record: Record, instruments: frozenset[str]) -> Term:
     )
 
 
-def _designations(record: Record, lang: str, kind: str, proper: bool) -> tuple[Designation, ...]:
+def _designations(record: Record, lang: str, kind: Kind, proper: bool) -> tuple[Designation, ...]:
     """``zh``/``en``: a string or a list of strings and ``{term: …}`` mappings, preferred first by default."""
     raw = record.data.get(lang)
     items = [raw] if isinstance(raw, str) else raw
@@ -349,12 +356,17 @@ def _designations(record: Record, lang: str, kind: str, proper: bool) -> tuple[D
         requires = item.get("requires", [])
         if not isinstance(find, bool) or not isinstance(requires, list):
             raise record.fail(f"'find' of '{text}' must be true/false and 'requires' a list", lang)
+        for key in ("source", "note"):
+            if item.get(key) is not None and not isinstance(item[key], str):
+                raise record.fail(f"{key} of '{text}' must be a text", lang)
         pattern = item.get("pattern")
+        if pattern is not None and not isinstance(pattern, str):
+            raise record.fail(f"pattern of '{text}' is not a regular expression (not a string)", lang)
         try:
             compiled = re.compile(pattern) if pattern is not None else None
-        except (re.error, TypeError) as e:
+        except re.error as e:
             raise record.fail(f"pattern of '{text}' is not a regular expression ({e})", lang) from e
-        if compiled is not None and compact(text) not in pattern:
+        if pattern is not None and compact(text) not in pattern:
             raise record.fail(f"pattern of '{text}' must spell the term itself", lang)
         out.append(
             Designation(
