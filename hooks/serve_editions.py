@@ -24,17 +24,21 @@ import signal
 import sys
 import tempfile
 import threading
+import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, wait
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
+import jinja2
 from list_editions import editions
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.theme import Theme
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"  # every edition's (extra.editions lists them)
@@ -58,6 +62,38 @@ def _start_worker(server_pid: int) -> None:
         os._exit(1)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     os.environ["DECLARATION_SERVING"] = "1"  # the hook keeps page digests for dirty rebuilds
+    Theme.get_env = _kept_environment(Theme.get_env)  # type: ignore[method-assign,assignment]  # this worker only
+
+
+def _kept_environment(get_env: Callable[[Theme], jinja2.Environment]) -> Callable[[Theme], jinja2.Environment]:
+    """``Theme.get_env`` for a worker: one Jinja environment per theme, kept while the templates are unchanged.
+
+    MkDocs makes a new environment for every build, so each rebuild compiles Material's templates again
+    (about 1 s) and lists its 14,000 files, icons included, through fnmatch (about 0.7 s): together more
+    than half of an edit's rebuild. The environment's listing of the theme's files is kept with it.
+    """
+    kept: dict[tuple[tuple[str, ...], str, str], jinja2.Environment] = {}
+
+    def kept_env(theme: Theme) -> jinja2.Environment:
+        digest = _templates_digest()
+        key = (tuple(theme.dirs), str(theme.locale), digest)
+        if key not in kept:
+            for stale in [k for k in kept if k[-1] != digest]:
+                del kept[stale]
+            kept[key] = env = get_env(theme)
+            visible = env.list_templates(filter_func=_not_hidden)
+            # MkDocs' own filter then runs over the few hundred visible names only: the same result.
+            env.list_templates = lambda extensions=None, filter_func=None: [  # type: ignore[method-assign]
+                name for name in visible if filter_func is None or filter_func(name)
+            ]
+        return kept[key]
+
+    return kept_env
+
+
+def _not_hidden(name: str) -> bool:
+    """What MkDocs' theme-file filter keeps at the least (it drops every dot file or folder)."""
+    return not name.startswith(".") and "/." not in name
 
 
 def build_edition(lang: str, site: str, serve_url: str | None = None, dirty: bool = False) -> list[str]:
@@ -195,6 +231,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
     def rebuild() -> None:
         # Never raises: MkDocs' server would otherwise hold every request until a good build.
         assert server is not None  # the server is what calls this
+        start = time.perf_counter()
         try:
             build_editions(site, url, pool, dirty=True)
         except Exception as e:  # any failure is shown; the server keeps running
@@ -205,6 +242,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
             if server.build_error:
                 log.info("The build works again.")
             server.set_error(None)
+            log.info("Rebuilt both editions in %.2f s.", time.perf_counter() - start)
 
     try:
         inputs = build_editions(site, url, pool)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,16 +83,17 @@ def _strip(value: Any) -> Any:
     return value
 
 
-def read_yaml(path: Path, label: str) -> tuple[Any, str]:
-    """The file's YAML with its text; every mapping keeps ``__line__`` and ``__lines__`` (see ``_LineLoader``).
-    A YAML error is a ``file:line`` error."""
+def _decoded(path: Path, label: str) -> str:
     data = read_input(path, label, "the data file")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise SourceError(label, data[: e.start].count(b"\n") + 1, "data file is not UTF-8") from e
+
+
+def _parsed(text: str, label: str) -> Any:
     try:
-        return yaml.load(text, Loader=_LineLoader), text
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as e:
         line = e.problem_mark.line + 1 if e.problem_mark else 1
         raise SourceError(label, line, f"invalid YAML: {e.problem}") from e
@@ -99,9 +101,23 @@ def read_yaml(path: Path, label: str) -> tuple[Any, str]:
         raise SourceError(label, 1, f"invalid YAML: {e}") from e
 
 
+def read_yaml(path: Path, label: str) -> tuple[Any, str]:
+    """The file's YAML with its text; every mapping keeps ``__line__`` and ``__lines__`` (see ``_LineLoader``).
+    A YAML error is a ``file:line`` error."""
+    text = _decoded(path, label)
+    return _parsed(text, label), text
+
+
 def read_records(path: Path, label: str) -> list[Record]:
     """The file's top-level list; a YAML error or a non-mapping item is a ``file:line`` error."""
-    items, text = read_yaml(path, label)
+    return list(_records(_decoded(path, label), label))
+
+
+@functools.lru_cache(maxsize=8)
+def _records(text: str, label: str) -> tuple[Record, ...]:
+    """Parsed once per content: ``make serve`` rebuilds after every edit, mostly of another file, and
+    parsing the term base is a fifth of such a rebuild. Nothing changes a record once read."""
+    items = _parsed(text, label)
     if not isinstance(items, list):
         raise SourceError(label, 1, "expected a list of entries")
     records = []
@@ -109,7 +125,7 @@ def read_records(path: Path, label: str) -> list[Record]:
         if not isinstance(item, dict):
             raise SourceError(label, _item_line(text, index), "each entry must be a mapping")
         records.append(Record(label, item["__line__"], _strip(item), item["__lines__"]))
-    return records
+    return tuple(records)
 
 
 def _item_line(text: str, index: int) -> int:

@@ -15,7 +15,14 @@ from functools import cache, cached_property
 from .errors import SourceError
 from .model import Declaration, Unit, group_by
 from .romanize import Pinyin
-from .segment import Occurrence, Split, TermFinder, new_tokenizer, pinyin_of, pinyin_table, teach, user_dictionary
+from .segment import (
+    Occurrence,
+    Split,
+    TermFinder,
+    plain_pinyin,
+    taught_tokenizer,
+    user_dictionary,
+)
 from .termbase import Formula, Moved, Term, compact
 
 
@@ -78,10 +85,10 @@ class Glossary:
 def build_glossary(
     terms: tuple[Term, ...], text: Declaration, moved: tuple[Moved, ...] = (), formulae: tuple[Formula, ...] = ()
 ) -> Glossary:
-    tokenizer = new_tokenizer()
-    pinyin = pinyin_table(tokenizer, terms)
-    formula_pinyin = {f.id: pinyin_of(tokenizer, f.zh, f.pinyin_override) for f in formulae}
-    teach(tokenizer, terms)
+    pinyin = {t.id: plain_pinyin(t.zh, t.pinyin_override, t.proper) for t in terms}
+    formula_pinyin = {f.id: plain_pinyin(f.zh, f.pinyin_override) for f in formulae}
+    dictionary = user_dictionary(terms)
+    tokenizer = taught_tokenizer(dictionary)
     finder = TermFinder(tokenizer, terms)
     occurrences: list[Occurrence] = []
     splits: list[Split] = []
@@ -94,7 +101,7 @@ def build_glossary(
         pinyin,
         tuple(occurrences),
         tuple(splits),
-        user_dictionary(terms),
+        dictionary,
         moved,
         formulae,
         formula_pinyin,

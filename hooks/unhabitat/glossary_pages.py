@@ -28,6 +28,9 @@ GLOSSARY_FILES = (
 )
 # Characters of context on each side of an occurrence, the same in both languages' cards.
 CONTEXT = {"zh": 24, "en": 80}
+# Occurrences on one concordance page: beyond, a term's concordance continues on pages glossary/<id>/<n>/,
+# numbered in text order, so that a page's size does not grow with the text.
+CONCORDANCE_PART = 200
 
 
 def sorted_terms(glossary: Glossary, lang: str) -> list[Term]:
@@ -179,38 +182,85 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
     )
     table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
     count = len(glossary.occurrences_of(term.id))
+    parts = _parts_nav(term.id, count, 1) + "\n\n" if count > CONCORDANCE_PART else ""
     return (
         f"# {md_text(title)}\n\n"
         f'<dl class="glossary-entry">{table}</dl>\n\n'
         f"## {md_text(labels['occurrences'])} ({count}) {{#occurrences}}\n\n"
-        f"{concordance(edition, term)}\n\n{json_ld(glossary_data(edition, term.id))}\n"
+        f"{concordance(edition, term)}\n\n{parts}{json_ld(glossary_data(edition, term.id))}\n"
     )
 
 
-def concordance(edition: Edition, term: Term) -> str:
-    """One card per occurrence: the Chinese and English keyword in context, the same window in both."""
+def concordance(edition: Edition, term: Term, part: int = 1) -> str:
+    """One card per occurrence: the Chinese and English keyword in context, the same window in both.
+    ``part`` 1 is on the entry page; each further part of ``CONCORDANCE_PART`` occurrences has its own page."""
     glossary = edition.glossary
     assert glossary is not None
     zh, en = edition.zh_en()
     cards = []
+    here = _part_page(term.id, part)
+    first = (part - 1) * CONCORDANCE_PART
     # Found once per unit and numbered as they come: a long unit costs linear time.
     hits: dict[str, list[tuple[int, int]]] = {}
     seen: Counter[tuple[str, str]] = Counter()
-    for o in glossary.occurrences_of(term.id):
+    for index, o in enumerate(glossary.occurrences_of(term.id)):
+        if index >= first + CONCORDANCE_PART:
+            break
         unit = zh.unit(o.unit)
         english = en.unit(o.unit)
         if o.unit not in hits:
             hits[o.unit] = [m.span() for m in whole_words(term.english_forms).finditer(english.text)]
         rank = seen[o.unit, o.form]
         seen[o.unit, o.form] += 1
+        if index < first:
+            continue
         cards.append(
             '<li class="kwic-card">'
-            f'<a class="kwic-where" href="{urls.href(urls.term_page(term.id), urls.unit_path(unit))}">'
+            f'<a class="kwic-where" href="{urls.href(here, urls.unit_path(unit))}">'
             f"{escape(unit_name(unit, edition.lang))}</a>"
             f'<p lang="zh" class="kwic">{_kwic(unit.text, o.start, o.end, CONTEXT["zh"])}</p>'
             f'<p lang="en" class="kwic">{_english(english, hits[o.unit], rank)}</p></li>'
         )
-    return f'<ol class="concordance">{"".join(cards)}</ol>'
+    start = f' start="{first + 1}"' if first else ""
+    return f'<ol class="concordance"{start}>{"".join(cards)}</ol>'
+
+
+def concordance_parts(count: int) -> range:
+    """The numbers of a term's concordance pages after the entry page (addresses glossary/<id>/<n>/)."""
+    return range(2, (count + CONCORDANCE_PART - 1) // CONCORDANCE_PART + 1)
+
+
+def _part_page(term_id: str, part: int) -> str:
+    """The page of a concordance part: the entry's own for the first."""
+    return urls.term_page(term_id) if part == 1 else urls.concordance_page(term_id, part)
+
+
+def _parts_nav(term_id: str, count: int, current: int) -> str:
+    """Links to every part of a long concordance, each named by the occurrences it holds."""
+    if count <= CONCORDANCE_PART:
+        return ""
+    links = []
+    for part in range(1, concordance_parts(count).stop):
+        start, end = (part - 1) * CONCORDANCE_PART + 1, min(part * CONCORDANCE_PART, count)
+        name = f"{start}–{end}"
+        href = urls.href(_part_page(term_id, current), urls.path(_part_page(term_id, part)))
+        links.append(f"<strong>{name}</strong>" if part == current else f'<a href="{href}">{name}</a>')
+    return f'<p class="concordance-parts">{" · ".join(links)}</p>'
+
+
+def concordance_page(edition: Edition, term: Term, part: int) -> str:
+    """A further part of a term's concordance: its own page, so that no page grows with the text."""
+    glossary = edition.glossary
+    assert glossary is not None
+    labels = locale(edition.lang).glossary
+    title = term.names(edition.lang)[0]
+    count = len(glossary.occurrences_of(term.id))
+    start, end = (part - 1) * CONCORDANCE_PART + 1, min(part * CONCORDANCE_PART, count)
+    parts = _parts_nav(term.id, count, part)
+    return (
+        f"# {md_text(title)}: {md_text(labels['occurrences'])} {start}–{end}\n\n"
+        f"{parts}\n\n{concordance(edition, term, part)}\n\n{parts}\n"
+    )
 
 
 def _kwic(text: str, start: int, end: int, width: int) -> str:
@@ -292,6 +342,8 @@ def pages(edition: Edition, instruments: dict[str, Instrument]) -> dict[str, str
     out = {urls.GLOSSARY: index_page(edition)}
     for term in glossary.terms:
         out[urls.term_page(term.id)] = entry_page(edition, term, instruments)
+        for part in concordance_parts(len(glossary.occurrences_of(term.id))):
+            out[urls.concordance_page(term.id, part)] = concordance_page(edition, term, part)
     for moved in glossary.moved:
         out[urls.term_page(moved.id)] = moved_page(edition, moved)
     if glossary.formulae:

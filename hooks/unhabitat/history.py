@@ -100,9 +100,7 @@ def _apply(old: list[str], patch: str) -> list[str]:
     return out + old[pos:]
 
 
-def unit_history(
-    path: Path, current: Declaration, parse: Callable[[str, str], Declaration]
-) -> History:
+def unit_history(path: Path, current: Declaration, parse: Callable[[str, str], Declaration]) -> History:
     """Each unit's wordings across the committed versions of its source file, then the current text."""
     versions, reason = committed_versions(path)
     if reason:

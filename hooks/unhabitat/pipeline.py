@@ -46,7 +46,7 @@ class Build:
     def pages(self) -> dict[str, str]:
         """src_uri → Markdown of every page of the edition."""
         edition = self.edition
-        pages = {urls.HOME: render.home_page(edition), urls.FULL_TEXT: render.full_text_page(edition)}
+        pages = {urls.HOME: render.home_page(edition), **render.full_text_pages(edition)}
         for p in edition.text.paragraphs:
             pages[urls.paragraph_page(p.number)] = render.paragraph_page(edition, p.number)
         pages |= glossary_pages.pages(edition, self.instruments)

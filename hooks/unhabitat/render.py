@@ -405,21 +405,61 @@ def home_page(edition: Edition) -> str:
     return f"{_header_html(edition)}\n\n{official_record_html(edition)}\n\n{contents}\n\n{toc}\n\n{more}\n"
 
 
-def full_text_page(edition: Edition) -> str:
-    text = edition.text
+def full_text_page(edition: Edition, part: int = 1) -> str:
+    """The whole text, or at scale its ``part``: ``FULL_PART`` paragraphs, their footnotes, links to every part."""
+    paragraphs = edition.text.paragraphs
+    parts = full_text_parts(edition)
+    shown = paragraphs[(part - 1) * FULL_PART : part * FULL_PART] if parts else paragraphs
     sections = [
         # The heading serves the table of contents and screen readers; on screen the unit's own number shows.
         f"## {md_text(paragraph_title(p.number, edition.lang))} {{#p{p.number} .decl-sr}}\n\n"
         f"{_units_block(p.number, (), edition)}\n"
-        for p in text.paragraphs
+        for p in shown
     ]
-    notes = _footnotes(text.footnotes, edition)
-    return (
-        f"{_toolbar(edition)}\n\n"
+    numbers = {p.number for p in shown}
+    notes = _footnotes(tuple(f for f in edition.text.footnotes if f.paragraph in numbers), edition)
+    pager = ""
+    if parts:
+        links = [
+            f"<strong>{escape(name)}</strong>"
+            if n == part
+            else f'<a href="{urls.href(urls.full_text_page(part), urls.path(src))}">{escape(name)}</a>'
+            for n, (src, name) in enumerate(parts, 1)
+        ]
+        pager = f'<p class="decl-parts" data-search-exclude>{" · ".join(links)}</p>\n\n'
+    title = (
         f"{_header_html(edition)}\n\n"
+        if part == 1
+        else f"# {md_text(edition.labels.full_text)}: {parts[part - 1][1]}\n\n"
+    )
+    return (
+        f"{_toolbar(edition)}\n\n{title}{pager}"
         + "\n".join(sections)
         + f'\n## {md_text(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
+        + (f"\n{pager}" if pager else "")
     )
+
+
+# Paragraphs on one full-text page: a longer text continues on pages full-2/, full-3/ … (stable addresses,
+# in text order), so that no page, and no build step, grows with the whole text.
+FULL_PART = 200
+
+
+def full_text_parts(edition: Edition) -> list[tuple[str, str]]:
+    """(src_uri, name) of each full-text page when the text needs more than one; else none."""
+    paragraphs = edition.text.paragraphs
+    if len(paragraphs) <= FULL_PART:
+        return []
+    chunks = [paragraphs[start : start + FULL_PART] for start in range(0, len(paragraphs), FULL_PART)]
+    return [
+        (urls.full_text_page(n), f"{chunk[0].number}–{chunk[-1].number}")
+        for n, chunk in enumerate(chunks, 1)
+    ]
+
+
+def full_text_pages(edition: Edition) -> dict[str, str]:
+    parts = full_text_parts(edition) or [(urls.FULL_TEXT, "")]
+    return {src: full_text_page(edition, n) for n, (src, _) in enumerate(parts, 1)}
 
 
 def notes_page(edition: Edition) -> str:
@@ -472,23 +512,23 @@ Nav = list[dict[str, "str | Nav"]]
 
 
 def navigation(edition: Edition) -> Nav:
-    """The navigation. A long declaration's paragraphs come in groups of 25, so that each page
-    renders a few dozen links, not all of them (Material renders the navigation into every page)."""
+    """The navigation. A long declaration's paragraphs come in groups of 25, and groups of 25 groups, and
+    so on: with ``navigation.prune`` a page renders the titles of its own groups' siblings, a few dozen
+    links at any length (a flat list of groups would grow with the text on every page)."""
     labels = edition.labels
-    items: Nav = [
-        {paragraph_title(p.number, edition.lang): urls.paragraph_page(p.number)} for p in edition.text.paragraphs
+    # (first paragraph, last paragraph, navigation item) of each entry of the current level.
+    items: list[tuple[int, int, dict[str, str | Nav]]] = [
+        (p.number, p.number, {paragraph_title(p.number, edition.lang): urls.paragraph_page(p.number)})
+        for p in edition.text.paragraphs
     ]
-    if len(items) > 2 * NAV_GROUP:
-        groups: Nav = []
-        for start in range(0, len(items), NAV_GROUP):
-            chunk = edition.text.paragraphs[start : start + NAV_GROUP]
-            name = f"{chunk[0].number}–{chunk[-1].number}"
-            groups.append({name: items[start : start + NAV_GROUP]})
-        items = groups
+    while len(items) > 2 * NAV_GROUP:
+        chunks = [items[start : start + NAV_GROUP] for start in range(0, len(items), NAV_GROUP)]
+        items = [(c[0][0], c[-1][1], {f"{c[0][0]}–{c[-1][1]}": [item for _, _, item in c]}) for c in chunks]
+    paragraphs: Nav = [item for _, _, item in items]
     notes: Nav = [{labels.notes: urls.NOTES}] if edition.notes else []
     return [
         {labels.home: urls.HOME},
-        {labels.paragraphs: items},
+        {labels.paragraphs: paragraphs},
         {labels.full_text: urls.FULL_TEXT},
         *notes,
         {labels.changes: urls.CHANGES},

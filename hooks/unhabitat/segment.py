@@ -104,6 +104,19 @@ def _plain_tokenizer() -> jieba.Tokenizer:
     return new_tokenizer()
 
 
+@functools.lru_cache(maxsize=2)
+def taught_tokenizer(dictionary: str) -> jieba.Tokenizer:
+    """A tokenizer taught the lines of a user dictionary, kept while the dictionary is the same.
+
+    Copying jieba's main table costs about 0.6 s, most of an edit's rebuild under ``make serve``;
+    an edit to the text or a note leaves the term forms, hence the dictionary, unchanged. Cutting
+    text only reads the tokenizer, so sharing it between builds changes no result.
+    """
+    tokenizer = new_tokenizer()
+    _learn(tokenizer, dictionary)
+    return tokenizer
+
+
 @functools.cache
 def frequency(form: str) -> int:
     """What a form is taught with: see the module docstring."""
@@ -161,13 +174,18 @@ def pinyin_of(tokenizer: jieba.Tokenizer, text: str, override: str | None = None
     return romanize(text, pinyin_words(tokenizer, text), override, proper=proper, set_phrases=set_phrases())
 
 
-def pinyin_table(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> dict[str, Pinyin]:
-    """Pinyin per term id; call before ``teach`` while the dictionary is plain."""
-    return {t.id: pinyin_of(tokenizer, t.zh, t.pinyin_override, t.proper) for t in terms}
+@functools.lru_cache(maxsize=8192)
+def plain_pinyin(text: str, override: str | None = None, proper: bool = False) -> Pinyin:
+    """``pinyin_of`` with the shared untaught tokenizer, once per form (``make serve`` rebuilds often)."""
+    return pinyin_of(_plain_tokenizer(), text, override, proper)
 
 
 def teach(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> None:
-    for line in user_dictionary(terms).splitlines():
+    _learn(tokenizer, user_dictionary(terms))
+
+
+def _learn(tokenizer: jieba.Tokenizer, dictionary: str) -> None:
+    for line in dictionary.splitlines():
         form, freq, tag = line.rsplit(" ", 2)
         tokenizer.add_word(form, int(freq), tag)
 

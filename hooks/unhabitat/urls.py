@@ -36,8 +36,18 @@ def paragraph_page(number: int) -> str:
     return f"{number}.md"
 
 
+def full_text_page(part: int) -> str:
+    """The full text, or its ``part``-th page when it needs more than one (``full-2.md``)."""
+    return FULL_TEXT if part == 1 else f"full-{part}.md"
+
+
 def term_page(term_id: str) -> str:
     return f"glossary/{term_id}.md"
+
+
+def concordance_page(term_id: str, part: int) -> str:
+    """A further page of a term's concordance (``glossary/<id>/2.md``)."""
+    return f"glossary/{term_id}/{part}.md"
 
 
 def instrument_page(slug: str) -> str:
