@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import cite, styles, urls
 from .datafile import in_language
-from .glossary import Glossary, Mark, chinese_marks, english_marks
+from .glossary import Glossary, Mark, source_marks, translation_marks
 from .history import History, Wording
 from .labels import Labels, paragraph_title, unit_name, words
 from .markup import html_text as escape
@@ -75,7 +75,7 @@ class Edition:
 
     @property
     def work(self) -> cite.Work:
-        return cite.Work.of(self.text, self.lang, self.record, self.revisions(self.lang))
+        return cite.Work.of(self.text, self.lang, self.record, self.revisions(self.lang), not self.is_source)
 
     @property
     def history(self) -> History:
@@ -102,9 +102,11 @@ class Edition:
             for unit, item in zip(units, items, strict=True)
         }
 
-    def zh_en(self) -> tuple[Declaration, Declaration]:
-        """The source text and its counterpart: the first translation, or this edition's text."""
-        return (self.text, self.other) if self.is_source else (self.other, self.text)
+    def pair(self) -> tuple[Declaration, str, Declaration]:
+        """The source text, and the translation shown beside it: this edition's, or the first translation."""
+        if self.is_source:
+            return self.text, self.other_lang, self.other
+        return self.other, self.lang, self.text
 
     def permalink(self, unit: Unit, lang: str | None = None) -> str:
         return urls.permalink(self.site_root, lang or self.lang, unit)
@@ -119,9 +121,9 @@ class Edition:
         marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
         if self.glossary is not None:
             if self.is_source:
-                marks = chinese_marks(self.glossary, units)
+                marks = source_marks(self.glossary, units)
             else:
-                marks = english_marks(self.glossary, self.other.paragraph(number).units(), units)
+                marks = translation_marks(self.glossary, self.other.paragraph(number).units(), units, self.lang)
         out: dict[str, list[Span]] = {}
         for unit in units:
             refs = [r for r in self._references.get(unit.uid, ()) if r.footnote is None]
@@ -164,8 +166,8 @@ class Edition:
         assert self.glossary is not None
         term, pinyin = self.glossary.term(term_id), self.glossary.pinyin[term_id]
         if self.is_source:
-            return f"{pinyin.marked} · {term.en[0]}"
-        return f"{term.zh} · {pinyin.marked}"
+            return f"{pinyin.marked} · {term.name(self.other_lang)}"
+        return f"{term.head} · {pinyin.marked}"
 
 
 def opening_words(unit: Unit, lang: str) -> str:

@@ -18,6 +18,8 @@ from .errors import SourceError
 from .markup import site_root
 
 DATA = ("terms", "instruments")
+# The site's editions (mkdocs.yml) for a caller without a configuration: the term base read alone, the tests.
+DEFAULT_LANGS = ("zh", "en")
 EDITION_KEYS = ("lang", "source", "status", "dir")
 STATUSES = ("official", "unofficial")
 DIRECTIONS = ("ltr", "rtl")
