@@ -4,12 +4,14 @@ interface words of every language, checked with file:line errors."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
-from lxml import html
+from lxml import etree, html
 from support import ROOT, build_site
 from test_links import _ids, _target, links
 from unhabitat.errors import SourceError
@@ -115,6 +117,48 @@ def test_the_landing_page_leads_to_every_edition(three):
 def test_the_unofficial_notice_is_in_each_translation_s_words(three):
     assert not _page(three, "zh/1/index.html").xpath('//div[@class="decl-notice"]')
     assert "ترجمة غير رسمية" in _page(three, "ar/1/index.html").xpath('string(//div[@class="decl-notice"])')
+
+
+def test_the_term_base_gives_the_arabic_edition_its_arabic_terms(three):
+    entry = _page(three, "ar/glossary/test-framework/index.html")
+    assert entry.xpath("string(//h1)") == "إطار الاختبار"
+    assert entry.xpath('//dl[@class="glossary-entry"]//span[@lang="ar"]/text()') == ["إطار الاختبار"]
+    assert "إطار يُستخدم للاختبار." in entry.xpath('string(//dl[@class="glossary-entry"])')
+    assert entry.xpath('//p[@class="kwic"][@lang="ar"]/@dir') == ["rtl"] * 3
+    # Marked in the Arabic text, with the preposition attached to it there (match.ar).
+    marks = _page(three, "ar/1/index.html").xpath('//a[contains(@class, "decl-term")]/text()')
+    assert marks == ["بإطار الاختبار"]
+    index = _page(three, "ar/glossary/index.html")
+    item = index.xpath('//li[@class="glossary-item"][.//a[@href="test-framework/"]]')[0]
+    assert "إطار الاختبار" in item.get("data-names") and item.get("data-source") == "测试框架"
+    # An entry without an Arabic equivalent yet shows the first translation's.
+    assert _page(three, "ar/glossary/welcome/index.html").xpath("string(//h1)") == "welcome"
+
+
+def test_the_glossary_exports_carry_every_edition_s_language(three):
+    rows = list(csv.DictReader(io.StringIO((three.root / "glossary.csv").read_text(encoding="utf-8-sig"))))
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["test-framework"]["ar_preferred"] == "إطار الاختبار"
+    assert by_id["test-framework"]["note_ar"] == "إطار يُستخدم للاختبار."
+    assert by_id["welcome"]["ar_preferred"] == by_id["welcome"]["note_ar"] == ""
+    assert list(rows[0])[5:14] == [f"{lang}_{s}" for lang in LANGS for s in ("preferred", "admitted", "deprecated")]
+    data = json.loads((three.root / "glossary.json").read_text(encoding="utf-8"))
+    entry = next(e for e in data["entries"] if e["id"] == "test-framework")
+    assert (entry["zh"], entry["en"], entry["ar"]) == ("测试框架", ["test framework"], ["إطار الاختبار"])
+    assert entry["context"]["ar"] == "نرحب بإطار الاختبار¹."
+    assert list(data["fields"])[0] == "zh, variants, en, ar"
+    tbx = etree.fromstring((three.root / "glossary.tbx").read_bytes())
+    q, xml_lang = "{urn:iso:std:iso:30042:ed-2}", "{http://www.w3.org/XML/1998/namespace}lang"
+    langs = {e.get("id"): [s.get(xml_lang) for s in e.iter(f"{q}langSec")] for e in tbx.iter(f"{q}conceptEntry")}
+    assert langs == {"c-test-framework": list(LANGS), "c-welcome": ["zh", "en"]}
+    formulae = (three.root / "formulae.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert formulae == "id,zh,en,ar,pinyin,note_zh,note_en,note_ar,occurrences"
+
+
+def test_an_arabic_citation_is_in_arabic_words(three):
+    page = _page(three, "ar/1/index.html")
+    assert "إعلان الاختبار (جنيف، 2030)، الفقرة 1، " in page.text_content()
+    assert "language = {Arabic}" in (three.root / "citations.ar.bib").read_text(encoding="utf-8")
 
 
 # ---- the locales ----

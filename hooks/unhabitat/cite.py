@@ -62,7 +62,8 @@ class Work:
     ) -> Work:
         date_place = text.header.date_place
         years = RE_YEAR.findall(date_place)
-        parts = [p.strip() for p in re.split(r"[，,]", date_place)]
+        # The place is the part without digits, after a comma: full-width (Chinese), Latin or Arabic (،).
+        parts = [p.strip() for p in re.split(r"[，,،]", date_place)]
         place = next((p for p in parts if not any(c.isdigit() for c in p)), "")
         year = years[-1] if years else ""
         dated = tuple(sorted((uid, date) for uid, date in (revisions or {}).items() if date))
