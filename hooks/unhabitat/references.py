@@ -28,11 +28,12 @@ GROUPS = frozenset({"resolution", "decision", "symbol", "goal", "name"})
 def pattern(lang: str) -> re.Pattern[str]:
     """The reference pattern of ``lang``: ``references.pattern`` of its locale file, a verbose regular
     expression whose named groups are among ``GROUPS``; a bad one is an error at its line."""
-    return _compiled(locale(lang).references["pattern"], LOCALES / f"{lang}.yml")
+    return reference_pattern(locale(lang).references["pattern"], LOCALES / f"{lang}.yml")
 
 
 @functools.cache
-def _compiled(source: str, path: Path) -> re.Pattern[str]:
+def reference_pattern(source: str, path: Path) -> re.Pattern[str]:
+    """``source`` compiled, its groups checked; ``path`` is the locale file it comes from, for the error."""
     label = f"{path.parent.name}/{path.name}"
     try:
         compiled = re.compile(source, re.VERBOSE)

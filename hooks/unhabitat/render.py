@@ -9,6 +9,7 @@ in the source shows literally and never becomes markup.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -170,9 +171,13 @@ class Edition:
         return f"{term.head} · {pinyin.marked}"
 
 
-def opening_words(unit: Unit, lang: str) -> str:
+# A text in a script that writes no space between words (Han, kana): its opening is counted in characters.
+RE_UNSPACED = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff]")
+
+
+def opening_words(unit: Unit) -> str:
     text = RE_MARKER.sub("", unit.text)
-    if lang == "zh":
+    if RE_UNSPACED.match(text):
         return text if len(text) <= 24 else text[:24] + "……"
     words = text.split()
     return text if len(words) <= 12 else " ".join(words[:12]) + " …"
@@ -391,7 +396,7 @@ def official_record_html(edition: Edition) -> str:
 def home_page(edition: Edition) -> str:
     labels = edition.labels
     toc = "\n".join(
-        f"{p.number}. [{md_text(opening_words(p.unit, edition.lang))}]({urls.paragraph_page(p.number)})"
+        f"{p.number}. [{md_text(opening_words(p.unit))}]({urls.paragraph_page(p.number)})"
         for p in edition.text.paragraphs
     )
     more = " · ".join(
