@@ -66,9 +66,14 @@ class Edition:
         """The translation the translator's notes are written for (the first after the source)."""
         return self.langs[1] if len(self.langs) > 1 else self.other_lang
 
+    def _direction(self, lang: str) -> str:
+        return next((s.dir for s in self.specs if s.lang == lang), "ltr")
+
     def dir_attr(self, lang: str) -> str:
-        """`` dir="rtl"`` for a language written right to left; nothing for the others (the page's default)."""
-        return ' dir="rtl"' if any(s.lang == lang and s.dir == "rtl" for s in self.specs) else ""
+        """`` dir="rtl"`` for a language written right to left, and `` dir="ltr"`` for one written left to right
+        on a right-to-left page (it would inherit the page's); nothing otherwise."""
+        direction = self._direction(lang)
+        return f' dir="{direction}"' if direction == "rtl" or direction != self._direction(self.lang) else ""
 
     @property
     def labels(self) -> Labels:
