@@ -291,7 +291,7 @@ def test_make_build_fails_on_a_warning(tmp_path):
     )
     run = subprocess.run(["make", "build"], cwd=work, capture_output=True, text=True, env={**os.environ})
     assert run.returncode != 0, run.stdout + run.stderr
-    assert "'城市十月' is in the Chinese; the English has none of: Urban October" in run.stderr
+    assert "'城市十月' is in the zh text; the en text has none of: Urban October" in run.stderr
     assert "Aborted with 1 warnings in strict mode!" in run.stdout + run.stderr
 
 

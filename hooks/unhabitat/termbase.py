@@ -301,9 +301,10 @@ def load_formulae(path: Path, label: str, langs: tuple[str, ...] = DEFAULT_LANGS
 
 def _check_keys(record: Record, fields: frozenset[str], langs: tuple[str, ...]) -> None:
     """The fields, and a key per language of the base; a language tag that is not an edition's is named so."""
-    for key in sorted(set(record.data) - fields - set(langs), key=str):
-        if RE_LANG.fullmatch(str(key)):
-            raise record.fail(f"language '{key}' is not an edition's (extra.editions: {', '.join(langs)})", key)
+    unknown = sorted(set(record.data) - fields - set(langs), key=str)
+    if unknown and RE_LANG.fullmatch(str(unknown[0])):
+        key = unknown[0]
+        raise record.fail(f"language '{key}' is not an edition's (extra.editions: {', '.join(langs)})", key)
     check_keys(record, fields | set(langs))
 
 
