@@ -27,6 +27,7 @@ from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import Site, check_locales, locale, words
 from unhabitat.markup import json_script
+from unhabitat.mdx import DeclarationExtension
 from unhabitat.offline import ZIP_NAME, offline_zip
 from unhabitat.pipeline import Build, load_build
 from unhabitat.settings import EditionSpec, read_settings
@@ -42,6 +43,8 @@ DIGESTS = ".page-digests.json"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
+    # The pages' own Markdown extension (unhabitat/mdx.py); the hooks folder is importable only from here.
+    config.markdown_extensions.append(DeclarationExtension())
     extra = config.extra
     try:
         # The public address is site_url (SITE_ROOT overrides it); unset, the build is a preview.
@@ -112,6 +115,11 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     for path in _build(config).inputs:
         server.watch(str(path))
     return server
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A paragraph page's structured data (JSON-LD), kept out of its Markdown: one line of data, not text."""
+    return html + _build(config).structured_data.get(page.file.src_uri, "")
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
