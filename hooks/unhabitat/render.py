@@ -168,7 +168,7 @@ class Edition:
         (the class ``decl-term`` makes ``mdx`` show the title as a tooltip)."""
         instrument = self.instruments[ref.symbol]
         target = urls.link(urls.FULL_TEXT, urls.instrument_page(instrument.slug))
-        label = urls.instrument_page(instrument.slug).removesuffix(".md")
+        label = f"ref {instrument.slug}"  # a space: no term id has one
         if term_id is None:
             title = f"{instrument.symbol}: {in_language(instrument.title, self.lang)}"
             return Span(ref.start, ref.end, "[", f"][{label}]{{.decl-ref}}", label, target, title)
