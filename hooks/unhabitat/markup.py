@@ -73,13 +73,25 @@ def _closing(char: str) -> bool:
 Piece = tuple[str, bool]
 
 
+def _literal_start(markdown: str) -> str:
+    """Running text that starts a paragraph: a first character that could start a block (``#``, ``>``, ``-``,
+    ``1.``, ``///``, an indent) as a character reference, which Markdown shows and never reads as syntax."""
+    first = markdown[:1]
+    if first and first.isascii() and not first.isalpha() and first not in "&\\":
+        return f"&#{ord(first)};{markdown[1:]}"
+    return markdown
+
+
 def md_lines(pieces: list[Piece], width: int = 100) -> str:
     """The pieces as lines of about ``width`` columns (a wide character counts two).
 
     A line breaks only where a soft line break changes nothing a reader sees: at a space of the running text
     before a letter or a link (the break takes the space's place), or between two East Asian wide characters
     of the running text (the declaration's Markdown extension drops that break, as Pandoc's
-    ``east_asian_line_breaks``). So a line never starts with ``#``, ``-``, ``1.``, ``>`` or ``///``."""
+    ``east_asian_line_breaks``). So a line never starts with ``#``, ``-``, ``1.``, ``>`` or ``///``; nor does
+    the first, when it starts with running text (``_literal_start``)."""
+    if pieces and pieces[0][1]:
+        pieces = [(_literal_start(pieces[0][0]), True), *pieces[1:]]
     text = "".join(markdown for markdown, _ in pieces)
     breaks: dict[int, bool] = {}  # position → whether the break replaces a space there
     at = 0

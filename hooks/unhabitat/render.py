@@ -90,9 +90,14 @@ class Edition:
     def text_of(self, lang: str) -> Declaration:
         return self.other if lang == self.other_lang else self.texts[lang]
 
+    def direction(self, lang: str) -> str:
+        return "rtl" if any(s.lang == lang and s.dir == "rtl" for s in self.specs) else "ltr"
+
     def dir_attr(self, lang: str) -> str:
-        """`` dir="rtl"`` for a language written right to left; nothing for the others (the page's default)."""
-        return ' dir="rtl"' if any(s.lang == lang and s.dir == "rtl" for s in self.specs) else ""
+        """`` dir="rtl"`` for a language written right to left; on a page written right to left, ``dir="ltr"``
+        for the others too (they would inherit the page's direction); else nothing (the page's default)."""
+        direction = self.direction(lang)
+        return f' dir="{direction}"' if "rtl" in (direction, self.direction(self.lang)) else ""
 
     @property
     def labels(self) -> Labels:
@@ -302,7 +307,7 @@ def _revisions(unit: Unit, edition: Edition) -> str:
     if not earlier:
         return line
     items = "\n".join(
-        "1. " + md_lines([(dated(w), False), (": ", False), (md_inline(w.text), True)]).replace("\n", "\n   ")
+        "1. " + md_lines([(dated(w), False), (": ", False), (md_inline(w.text), True)])
         for w in reversed(earlier)
     )
     return f"{line}\n\n" + _details("decl-history", labels.earlier.format(n=len(earlier)), items)
@@ -567,7 +572,7 @@ def notes_page(edition: Edition) -> str:
         heading = md_text(labels.note_on.format(at=note.at))
         sections.append(
             f"## [{name}]({unit.paragraph}.md#{unit.eid}): {heading} {{#{note.eid(unit)}}}\n\n"
-            f"{md_text(in_language(note.text, edition.lang))}\n"
+            f"{md_lines([(md_inline(in_language(note.text, edition.lang)), True)])}\n"
         )
     return f"# {md_text(labels.notes)}\n\n" + "\n".join(sections)
 
@@ -584,20 +589,19 @@ def changes_page(edition: Edition) -> str:
         wordings = history.of(unit.uid)
         for before, wording in zip((None, *wordings), wordings, strict=False):
             key = (order.get(wording.commit, len(order)), wording.commit, wording.date)
-            previously = ""
+            to = urls.link(urls.CHANGES, urls.paragraph_page(unit.paragraph), unit.eid)
+            line = f"[{md_text(unit_name(unit, lang))}]({to})"
             if before is not None:
-                previously = f' · <a href="#{before.anchor(unit.eid)}">{escape(labels.previously)}</a>'
+                line += f" · [{md_text(labels.previously)}](#{before.anchor(unit.eid)})"
+            quote = "> " + md_lines([(md_inline(wording.text), True)]).replace("\n", "\n> ")
             revisions.setdefault(key, []).append(
-                f'<div class="decl-wording" id="{wording.anchor(unit.eid)}"><p>'
-                f'<a href="{urls.href(urls.CHANGES, urls.unit_path(unit))}">{escape(unit_name(unit, lang))}</a>'
-                f"{previously}</p>"
-                f"<blockquote><p>{escape(wording.text)}</p></blockquote></div>"
+                _div(f'class="decl-wording" id="{wording.anchor(unit.eid)}"', line, quote)
             )
     sections = []
     for (_, commit, date), entries in sorted(revisions.items(), reverse=True):
         when = md_text(date_text(date, lang) if date else labels.draft)
         heading = f"## {when} · {commit} {{#r-{commit}}}" if commit else f"## {when} {{#r-draft}}"
-        sections.append(f"{heading}\n\n" + "".join(entries) + "\n")
+        sections.append(f"{heading}\n\n" + "\n\n".join(entries) + "\n")
     return title + md_text(labels.changes_intro) + "\n\n" + "\n".join(sections)
 
 
