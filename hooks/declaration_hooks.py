@@ -43,8 +43,10 @@ DIGESTS = ".page-digests.json"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
-    # The pages' own Markdown extension (unhabitat/mdx.py); the hooks folder is importable only from here.
-    config.markdown_extensions.append(DeclarationExtension())
+    # The pages' own Markdown extension (unhabitat/mdx.py): MkDocs imports the names of mkdocs.yml's
+    # markdown_extensions before it loads this hook, when the hooks folder is not importable; Python-Markdown
+    # takes an instance as well as a name (MkDocs' type says names only).
+    config.markdown_extensions.append(DeclarationExtension())  # type: ignore[arg-type]
     extra = config.extra
     try:
         # The public address is site_url (SITE_ROOT overrides it); unset, the build is a preview.

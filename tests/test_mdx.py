@@ -59,7 +59,20 @@ def test_no_line_starts_with_what_could_start_a_block():
 
 
 # Text with every character that means something to Markdown, HTML or md_in_html, Han and Latin words, spaces.
-PARTS = [*"#*_`[]{}()<>&\\!-+.=|:/~^'\"", "人类", "住区", "，", "。", "（", "Agenda", " ", "1.", "&amp;", "<script>", "///"]
+PARTS = [
+    *"#*_`[]{}()<>&\\!-+.=|:/~^'\"",
+    "人类",
+    "住区",
+    "，",
+    "。",
+    "（",
+    "Agenda",
+    " ",
+    "1.",
+    "&amp;",
+    "<script>",
+    "///",
+]
 TEXT = st.lists(st.sampled_from(PARTS), min_size=1, max_size=40).map(lambda parts: " ".join("".join(parts).split()))
 
 

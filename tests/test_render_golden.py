@@ -100,6 +100,9 @@ def test_a_reference_lends_its_term_the_tooltip(builds):
     page = generate(builds["zh"], "6")
     label = "ref a-res-71-256 new-urban-agenda"
     assert f"[《新城市议程》][{label}]{{.decl-ref .decl-term}}" in page
-    assert f'[{label}]: instruments/a-res-71-256.md "Xīn Chéngshì Yìchéng · New Urban Agenda · A/RES/71/256"' in page.replace("\n    ", " ")
+    assert (
+        f'[{label}]: instruments/a-res-71-256.md "Xīn Chéngshì Yìchéng · New Urban Agenda · A/RES/71/256"'
+        in page.replace("\n    ", " ")
+    )
     english = generate(builds["en"], "6")
     assert f"[New Urban Agenda][{label}]{{.decl-ref .decl-term}}" in english

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import xml.etree.ElementTree as etree
+from xml.etree import ElementTree
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -36,7 +36,7 @@ def join_wide_lines(text: str) -> str:
 
 
 class DeclarationTreeprocessor(Treeprocessor):
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: ElementTree.Element) -> None:
         for element in root.iter():
             if element.text and "\n" in element.text:
                 element.text = join_wide_lines(element.text)
@@ -46,7 +46,7 @@ class DeclarationTreeprocessor(Treeprocessor):
             tip = link.get("title")
             if tip is not None and TERM_CLASS in (link.get("class") or "").split():
                 del link.attrib["title"]
-                span = etree.SubElement(link, "span", {"class": "decl-tip", "role": "tooltip"})
+                span = ElementTree.SubElement(link, "span", {"class": "decl-tip", "role": "tooltip"})
                 span.set("data-search-exclude", "")
                 span.text = tip
 

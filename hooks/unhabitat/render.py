@@ -267,7 +267,8 @@ def _cite_control(unit: Unit, edition: Edition) -> str:
     forms = [(labels.site_form, cite.citation(edition.work, unit, edition.permalink(unit)))]
     forms += edition.styled_citations[unit.uid]
     items = "\n".join(
-        f'<li><span class="decl-cite-style">{escape(style)}</span>\n<span class="decl-cite-text">{escape(text)}</span>\n'
+        f'<li><span class="decl-cite-style">{escape(style)}</span>\n'
+        f'<span class="decl-cite-text">{escape(text)}</span>\n'
         f'<button type="button" class="decl-cite-copy" aria-label="{escape(f"{labels.copy_citation}: {style}")}">'
         f"{escape(labels.copy)}</button></li>"
         for style, text in forms
@@ -307,8 +308,7 @@ def _revisions(unit: Unit, edition: Edition) -> str:
     if not earlier:
         return line
     items = "\n".join(
-        "1. " + md_lines([(dated(w), False), (": ", False), (md_inline(w.text), True)])
-        for w in reversed(earlier)
+        "1. " + md_lines([(dated(w), False), (": ", False), (md_inline(w.text), True)]) for w in reversed(earlier)
     )
     return f"{line}\n\n" + _details("decl-history", labels.earlier.format(n=len(earlier)), items)
 
