@@ -13,24 +13,19 @@ characters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
 from typing import NamedTuple
 
-from . import cite, styles, urls
+from . import cite, urls
 from .datafile import in_language
-from .glossary import Glossary, Mark, chinese_marks, english_marks
-from .history import History, Wording
-from .labels import Labels, paragraph_title, unit_name, words
+from .edition import Edition as Edition  # re-exported: the page modules import the view-model from here too
+from .glossary import Mark, chinese_marks, english_marks
+from .history import Wording
+from .labels import paragraph_title, unit_name, words
 from .markup import Piece, json_ld, md_inline, md_lines, md_text
 from .markup import html_text as escape
-from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
-from .notes import Note
-from .record import OfficialRecord, date_text
+from .model import RE_MARKER, Footnote, Unit, from_superscript
+from .record import date_text
 from .references import Reference
-from .register import Instrument
-from .settings import EditionSpec
 from .structured import paragraph_data
 
 
@@ -47,151 +42,58 @@ class Span(NamedTuple):
     title: str = ""
 
 
-@dataclass(frozen=True)
-class Edition:
-    """One edition's text with its counterpart, which the parallel view shows beside it."""
+def unit_spans(edition: Edition, number: int) -> dict[str, list[Span]]:
+    """Links over the text of paragraph ``number``: cited instruments and glossary terms.
 
-    lang: str
-    text: Declaration
-    other_lang: str
-    other: Declaration
-    glossary: Glossary | None = None
-    references: tuple[Reference, ...] = ()
-    instruments: dict[str, Instrument] = field(default_factory=dict)
-    site_root: str = "http://127.0.0.1:8000/"
-    record: OfficialRecord | None = None
-    notes: tuple[Note, ...] = ()  # the English edition's translator's notes, shown in both editions
-    histories: dict[str, History] = field(default_factory=dict)  # lang → revision history of its text
-    citation_cache: Path | None = None  # rendered citations of the last build (see styles.render)
-    langs: tuple[str, ...] = ()  # every edition's language, the source edition's first (extra.editions)
-    specs: tuple[EditionSpec, ...] = ()  # extra.editions: status and writing direction of each
-    texts: dict[str, Declaration] = field(default_factory=dict)  # every edition's text, for the parallel view
+    A term inside a reference (《新城市议程》) lends the reference its tooltip: the link goes
+    to the instrument, whose page links the term's entry.
+    """
+    units = list(edition.text.paragraph(number).units())
+    marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
+    if edition.glossary is not None:
+        if edition.is_source:
+            marks = chinese_marks(edition.glossary, units)
+        else:
+            marks = english_marks(edition.glossary, edition.other.paragraph(number).units(), units)
+    out: dict[str, list[Span]] = {}
+    for unit in units:
+        refs = [r for r in edition.references_by_unit.get(unit.uid, ()) if r.footnote is None]
+        inside = {r: [m for m in marks[unit.uid] if m.start < r.end and r.start < m.end] for r in refs}
+        out[unit.uid] = [_reference(edition, r, inside[r][0].term if inside[r] else None) for r in refs]
+        taken = {m for ms in inside.values() for m in ms}
+        out[unit.uid] += [_term(edition, m.start, m.end, m.term) for m in marks[unit.uid] if m not in taken]
+    return out
 
-    @property
-    def source_lang(self) -> str:
-        return self.langs[0] if self.langs else self.lang
 
-    @property
-    def is_source(self) -> bool:
-        """Whether this edition's text is the source, which the term base segments and marks."""
-        return self.lang == self.source_lang
+def footnote_spans(edition: Edition, note: Footnote) -> list[Span]:
+    refs = edition.references_by_unit.get(note.cited_by, ())
+    return [_reference(edition, r) for r in refs if r.footnote == note.number]
 
-    @property
-    def notes_lang(self) -> str:
-        """The translation the translator's notes are written for (the first after the source)."""
-        return self.langs[1] if len(self.langs) > 1 else self.other_lang
 
-    @property
-    def pairs(self) -> tuple[str, ...]:
-        """The editions a reader can put beside this one, the default counterpart first."""
-        others = [lang for lang in self.texts if lang not in (self.lang, self.other_lang)]
-        return (self.other_lang, *others)
+def _reference(edition: Edition, ref: Reference, term_id: str | None = None) -> Span:
+    """A link to the cited instrument, titled with its symbol and title; a term inside it lends it its tip
+    (the class ``decl-term`` makes ``mdx`` show the title as a tooltip)."""
+    instrument = edition.instruments[ref.symbol]
+    target = urls.link(urls.FULL_TEXT, urls.instrument_page(instrument.slug))
+    label = f"ref {instrument.slug}"  # a space: no term id has one
+    if term_id is None:
+        title = f"{instrument.symbol}: {in_language(instrument.title, edition.lang)}"
+        return Span(ref.start, ref.end, "[", f"][{label}]{{.decl-ref}}", label, target, title)
+    label = f"{label} {term_id}"
+    title = f"{edition.tip(term_id)} · {instrument.symbol}"
+    return Span(ref.start, ref.end, "[", f"][{label}]{{.decl-ref .decl-term}}", label, target, title)
 
-    def text_of(self, lang: str) -> Declaration:
-        return self.other if lang == self.other_lang else self.texts[lang]
 
-    def direction(self, lang: str) -> str:
-        return "rtl" if any(s.lang == lang and s.dir == "rtl" for s in self.specs) else "ltr"
+def _term(edition: Edition, start: int, end: int, term_id: str) -> Span:
+    target = urls.link(urls.FULL_TEXT, urls.term_page(term_id))
+    return Span(start, end, "[", f"][{term_id}]{{.decl-term}}", term_id, target, edition.tip(term_id))
 
-    def dir_attr(self, lang: str) -> str:
-        """`` dir="rtl"`` for a language written right to left; on a page written right to left, ``dir="ltr"``
-        for the others too (they would inherit the page's direction); else nothing (the page's default)."""
-        direction = self.direction(lang)
-        return f' dir="{direction}"' if "rtl" in (direction, self.direction(self.lang)) else ""
 
-    @property
-    def labels(self) -> Labels:
-        return words(self.lang)
-
-    @property
-    def work(self) -> cite.Work:
-        return cite.Work.of(self.text, self.lang, self.record, self.revisions(self.lang))
-
-    @property
-    def history(self) -> History:
-        return self.histories.get(self.lang) or History(reason="not asked for")
-
-    def revisions(self, lang: str) -> dict[str, str]:
-        """Unit id → the date its current wording was committed, in one language's text."""
-        history = self.histories.get(lang) or History()
-        return {uid: history.revised(uid) for uid in history.units}
-
-    @cached_property
-    def notes_by_unit(self) -> dict[str, tuple[Note, ...]]:
-        return group_by(self.notes, lambda note: note.unit)
-
-    @cached_property
-    def styled_citations(self) -> dict[str, list[tuple[str, str]]]:
-        """Unit id → (style name, citation) in this edition's styles, rendered from its CSL-JSON."""
-        units = list(self.text.units())
-        items = cite.csl_items(self.work, [(u, self.permalink(u)) for u in units])
-        rendered = styles.render(items, self.lang, self.citation_cache)
-        order = styles.order(self.lang)
-        return {
-            unit.uid: [(name, rendered[item["id"]][style.key]) for style, name in order]
-            for unit, item in zip(units, items, strict=True)
-        }
-
-    def zh_en(self) -> tuple[Declaration, Declaration]:
-        """The source text and its counterpart: the first translation, or this edition's text."""
-        return (self.text, self.other) if self.is_source else (self.other, self.text)
-
-    def permalink(self, unit: Unit, lang: str | None = None) -> str:
-        return urls.permalink(self.site_root, lang or self.lang, unit)
-
-    def spans(self, number: int) -> dict[str, list[Span]]:
-        """Links over the text of paragraph ``number``: cited instruments and glossary terms.
-
-        A term inside a reference (《新城市议程》) lends the reference its tooltip: the link goes
-        to the instrument, whose page links the term's entry.
-        """
-        units = list(self.text.paragraph(number).units())
-        marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
-        if self.glossary is not None:
-            if self.is_source:
-                marks = chinese_marks(self.glossary, units)
-            else:
-                marks = english_marks(self.glossary, self.other.paragraph(number).units(), units)
-        out: dict[str, list[Span]] = {}
-        for unit in units:
-            refs = [r for r in self._references.get(unit.uid, ()) if r.footnote is None]
-            inside = {r: [m for m in marks[unit.uid] if m.start < r.end and r.start < m.end] for r in refs}
-            out[unit.uid] = [self._reference(r, inside[r][0].term if inside[r] else None) for r in refs]
-            taken = {m for ms in inside.values() for m in ms}
-            out[unit.uid] += [self._term(m.start, m.end, m.term) for m in marks[unit.uid] if m not in taken]
-        return out
-
-    @cached_property
-    def _references(self) -> dict[str, tuple[Reference, ...]]:
-        return group_by(self.references, lambda ref: ref.unit)
-
-    def footnote_spans(self, note: Footnote) -> list[Span]:
-        return [self._reference(r) for r in self._references.get(note.cited_by, ()) if r.footnote == note.number]
-
-    def _reference(self, ref: Reference, term_id: str | None = None) -> Span:
-        """A link to the cited instrument, titled with its symbol and title; a term inside it lends it its tip
-        (the class ``decl-term`` makes ``mdx`` show the title as a tooltip)."""
-        instrument = self.instruments[ref.symbol]
-        target = urls.link(urls.FULL_TEXT, urls.instrument_page(instrument.slug))
-        label = f"ref {instrument.slug}"  # a space: no term id has one
-        if term_id is None:
-            title = f"{instrument.symbol}: {in_language(instrument.title, self.lang)}"
-            return Span(ref.start, ref.end, "[", f"][{label}]{{.decl-ref}}", label, target, title)
-        label = f"{label} {term_id}"
-        title = f"{self.tip(term_id)} · {instrument.symbol}"
-        return Span(ref.start, ref.end, "[", f"][{label}]{{.decl-ref .decl-term}}", label, target, title)
-
-    def _term(self, start: int, end: int, term_id: str) -> Span:
-        target = urls.link(urls.FULL_TEXT, urls.term_page(term_id))
-        return Span(start, end, "[", f"][{term_id}]{{.decl-term}}", term_id, target, self.tip(term_id))
-
-    def tip(self, term_id: str) -> str:
-        """What a marked term's tooltip says: pinyin and the other language."""
-        assert self.glossary is not None
-        term, pinyin = self.glossary.term(term_id), self.glossary.pinyin[term_id]
-        if self.is_source:
-            return f"{pinyin.marked} · {term.en[0]}"
-        return f"{term.zh} · {pinyin.marked}"
+def dir_attr(edition: Edition, lang: str) -> str:
+    """`` dir="rtl"`` for a language written right to left; on a page written right to left, ``dir="ltr"``
+    for the others too (they would inherit the page's direction); else nothing (the page's default)."""
+    direction = edition.direction(lang)
+    return f' dir="{direction}"' if "rtl" in (direction, edition.direction(edition.lang)) else ""
 
 
 def opening_words(unit: Unit, lang: str) -> str:
@@ -320,7 +222,7 @@ def _paragraph(unit: Unit, pieces: list[Piece]) -> str:
 def _alt_cell(unit: Unit, edition: Edition, lang: str) -> str:
     """A counterpart's cell: shown beside the edition's own in the parallel view, the chosen one only."""
     hidden = "" if lang == edition.other_lang else " hidden"
-    attributes = f'class="decl-cell decl-alt" lang="{lang}"{edition.dir_attr(lang)}{hidden} data-search-exclude'
+    attributes = f'class="decl-cell decl-alt" lang="{lang}"{dir_attr(edition, lang)}{hidden} data-search-exclude'
     return _div(attributes, _paragraph(unit, inline(unit.text, anchors=False)))
 
 
@@ -328,7 +230,7 @@ def _cell(unit: Unit, edition: Edition, spans: list[Span]) -> str:
     """The edition's own cell: its text with ids and links, its translator's notes and its controls."""
     lang = edition.lang
     return _div(
-        f'class="decl-cell" lang="{lang}"{edition.dir_attr(lang)}',
+        f'class="decl-cell" lang="{lang}"{dir_attr(edition, lang)}',
         _paragraph(unit, inline(unit.text, anchors=True, spans=spans)),
         *_notes(unit, edition),
         _cite_control(unit, edition),
@@ -382,10 +284,10 @@ def _footnotes(notes: tuple[Footnote, ...], edition: Edition) -> str:
         return ""
     rows = []
     for note in notes:
-        spans = edition.footnote_spans(note)
+        spans = footnote_spans(edition, note)
         back = (f"[{note.marker}](#fnref_{note.number}){{.decl-fnback}} ", False)
         own = _div(
-            f'class="decl-cell" lang="{edition.lang}"{edition.dir_attr(edition.lang)}',
+            f'class="decl-cell" lang="{edition.lang}"{dir_attr(edition, edition.lang)}',
             md_lines([back, *inline(note.text, anchors=False, spans=spans)]),
             _definitions(spans),
         )
@@ -395,7 +297,7 @@ def _footnotes(notes: tuple[Footnote, ...], edition: Edition) -> str:
             hidden = "" if lang == edition.other_lang else " hidden"
             alts.append(
                 _div(
-                    f'class="decl-cell decl-alt" lang="{lang}"{edition.dir_attr(lang)}{hidden} data-search-exclude',
+                    f'class="decl-cell decl-alt" lang="{lang}"{dir_attr(edition, lang)}{hidden} data-search-exclude',
                     md_lines([(f"{twin.marker} ", False), (md_inline(twin.text), True)]),
                 )
             )
@@ -406,10 +308,10 @@ def _footnotes(notes: tuple[Footnote, ...], edition: Edition) -> str:
 
 def _head_row(edition: Edition) -> str:
     cells = [
-        f'<div class="decl-cell" lang="{edition.lang}"{edition.dir_attr(edition.lang)}>'
+        f'<div class="decl-cell" lang="{edition.lang}"{dir_attr(edition, edition.lang)}>'
         f"{escape(edition.labels.language)}</div>",
         *(
-            f'<div class="decl-cell decl-alt" lang="{lang}"{edition.dir_attr(lang)}'
+            f'<div class="decl-cell decl-alt" lang="{lang}"{dir_attr(edition, lang)}'
             f"{'' if lang == edition.other_lang else ' hidden'}>{escape(words(lang).language)}</div>"
             for lang in edition.pairs
         ),
@@ -442,7 +344,7 @@ def _toolbar(edition: Edition) -> str:
 
 
 def _units_block(number: int, notes: tuple[Footnote, ...], edition: Edition) -> str:
-    spans = edition.spans(number)
+    spans = unit_spans(edition, number)
     rows = [_unit_row(u, edition, spans) for u in edition.text.paragraph(number).units()]
     return _div(f'class="decl" lang="{edition.lang}"', _head_row(edition), *rows, _footnotes(notes, edition))
 
