@@ -7,9 +7,9 @@ them, so that text can never be read as markup:
 * ``md_text``: literal text inside a Markdown inline context (headings, link text): Python-Markdown's
   own escapable characters get a backslash, ``<`` and ``&`` become entities, nothing else changes
   (a backslash before any other character would be shown to the reader);
-* ``md_inline`` and ``md_lines``: running text of the declaration inside a Markdown paragraph, escaped
-  only where a character can start markup in the middle of a line, then wrapped into lines that never
-  start with a character that could start a block;
+* ``md_inline`` and ``md_lines``: running text of the declaration inside a Markdown paragraph (and a link's
+  text), escaped only where a character can start markup in the middle of a line, then wrapped into lines
+  that never start with a character that could start a block;
 * ``json_script``: JSON inside ``<script>``, where ``<``, ``>`` and ``&`` are ``\\u`` escapes, so that
   neither ``</script>`` nor ``<!--<script>`` in the data can end or swallow the element;
 * ``csv_cell``: a spreadsheet cell that cannot start a formula;

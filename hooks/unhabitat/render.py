@@ -178,7 +178,7 @@ def _cite_control(unit: Unit, edition: Edition) -> str:
     slug = cite.file_slug(unit)
     bib, ris, csl = (urls.href(urls.FULL_TEXT, urls.cite_file(slug, ext)) for ext in ("bib", "ris", "json"))
     title = escape(labels.actions.format(unit=name))
-    permalink = f"[{md_text(labels.copy_link.format(unit=name))}](#{unit.eid}){{.decl-permalink data-permalink}}"
+    permalink = f"[{md_inline(labels.copy_link.format(unit=name))}](#{unit.eid}){{.decl-permalink data-permalink}}"
     files = (
         f'<p class="decl-cite-files">{escape(labels.downloads)}: <a href="{bib}" download>BibTeX</a> ·\n'
         f'<a href="{ris}" download>RIS</a> · <a href="{csl}" download>CSL-JSON</a></p>'
@@ -201,7 +201,7 @@ def _revisions(unit: Unit, edition: Edition) -> str:
 
     def dated(wording: Wording) -> str:
         when = date_text(wording.date, lang) if wording.date else labels.draft
-        return f"[{md_text(when)}]({urls.link(urls.FULL_TEXT, urls.CHANGES, wording.anchor(unit.eid))})"
+        return f"[{md_inline(when)}]({urls.link(urls.FULL_TEXT, urls.CHANGES, wording.anchor(unit.eid))})"
 
     current = wordings[-1]
     when = date_text(current.date, lang) if current.date else labels.draft
@@ -391,11 +391,11 @@ def official_record_html(edition: Edition) -> str:
 def home_page(edition: Edition) -> str:
     labels = edition.labels
     toc = "\n".join(
-        f"{p.number}. [{md_text(opening_words(p.unit, edition.lang))}]({urls.paragraph_page(p.number)})"
+        f"{p.number}. [{md_inline(opening_words(p.unit, edition.lang))}]({urls.paragraph_page(p.number)})"
         for p in edition.text.paragraphs
     )
     more = " · ".join(
-        f"[{md_text(label)}]({target})"
+        f"[{md_inline(label)}]({target})"
         for label, target in (
             (labels.full_text, urls.FULL_TEXT),
             (labels.glossary, urls.GLOSSARY),
@@ -492,9 +492,9 @@ def changes_page(edition: Edition) -> str:
         for before, wording in zip((None, *wordings), wordings, strict=False):
             key = (order.get(wording.commit, len(order)), wording.commit, wording.date)
             to = urls.link(urls.CHANGES, urls.paragraph_page(unit.paragraph), unit.eid)
-            line = f"[{md_text(unit_name(unit, lang))}]({to})"
+            line = f"[{md_inline(unit_name(unit, lang))}]({to})"
             if before is not None:
-                line += f" · [{md_text(labels.previously)}](#{before.anchor(unit.eid)})"
+                line += f" · [{md_inline(labels.previously)}](#{before.anchor(unit.eid)})"
             quote = "> " + md_lines([(md_inline(wording.text), True)]).replace("\n", "\n> ")
             revisions.setdefault(key, []).append(
                 _div(f'class="decl-wording" id="{wording.anchor(unit.eid)}"', line, quote)

@@ -60,3 +60,15 @@ def test_any_edition_can_be_put_beside_any_other(browser: Browser, mini_url: str
     expect(page.locator(".decl-pair-choice").first).to_have_value(other)
     context.close()
     assert not errors, errors
+
+
+def test_with_two_editions_the_toggle_alone_pairs_them(page, base_url: str):
+    """The real site (zh, en): no menu, one counterpart cell per row, and the toggle shows it beside the text."""
+    page.goto("/en/13/")
+    expect(page.locator(".decl-pair-choice")).to_have_count(0)
+    row = page.locator("#para_13")
+    expect(row.locator(".decl-alt")).to_have_count(1)
+    expect(row.locator(".decl-alt:visible")).to_have_count(0)
+    page.locator(".decl-view-toggle").click()
+    expect(row.locator(".decl-alt:visible")).to_have_attribute("lang", "zh")
+    expect(page.locator(".decl-view-toggle")).to_have_attribute("aria-pressed", "true")
