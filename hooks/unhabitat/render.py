@@ -205,7 +205,7 @@ def _revisions(unit: Unit, edition: Edition) -> str:
 
     current = wordings[-1]
     when = date_text(current.date, lang) if current.date else labels.draft
-    line = f"{md_text(labels.revised.format(date=when))}\n{{.decl-revised}}"
+    line = f"{_prose(labels.revised.format(date=when))}\n{{.decl-revised}}"
     earlier = wordings[:-1]
     if not earlier:
         return line
@@ -213,6 +213,11 @@ def _revisions(unit: Unit, edition: Edition) -> str:
         "1. " + md_lines([(dated(w), False), (": ", False), (md_inline(w.text), True)]) for w in reversed(earlier)
     )
     return f"{line}\n\n" + _details("decl-history", labels.earlier.format(n=len(earlier)), items)
+
+
+def _prose(text: str) -> str:
+    """A paragraph of plain text (a note, an earlier wording, an interface sentence) in short lines."""
+    return md_lines([(md_inline(text), True)])
 
 
 def _paragraph(unit: Unit, pieces: list[Piece]) -> str:
@@ -259,7 +264,7 @@ def _notes(unit: Unit, edition: Edition) -> list[str]:
         _details(
             "decl-tn",
             edition.labels.note_on.format(at=note.at),
-            md_lines([(md_inline(in_language(note.text, edition.lang)), True)]),
+            _prose(in_language(note.text, edition.lang)),
             f'id: {note.eid(unit)}, data-search-exclude: ""',
         )
         for note in edition.notes_by_unit.get(unit.uid, ())
@@ -470,11 +475,11 @@ def notes_page(edition: Edition) -> str:
     sections = []
     for note in edition.notes:
         unit = edition.text.unit(note.unit)
-        name = md_text(unit_name(unit, edition.lang))
+        name = md_inline(unit_name(unit, edition.lang))
         heading = md_text(labels.note_on.format(at=note.at))
         sections.append(
             f"## [{name}]({unit.paragraph}.md#{unit.eid}): {heading} {{#{note.eid(unit)}}}\n\n"
-            f"{md_lines([(md_inline(in_language(note.text, edition.lang)), True)])}\n"
+            f"{_prose(in_language(note.text, edition.lang))}\n"
         )
     return f"# {md_text(labels.notes)}\n\n" + "\n".join(sections)
 
@@ -484,7 +489,7 @@ def changes_page(edition: Edition) -> str:
     labels, lang, history = edition.labels, edition.lang, edition.history
     title = f"# {md_text(labels.changes)}\n\n"
     if history.reason:
-        return title + md_text(labels.no_history.format(reason=history.reason)) + "\n"
+        return title + _prose(labels.no_history.format(reason=history.reason)) + "\n"
     order = {commit: n for n, commit in enumerate(history.commits)}
     revisions: dict[tuple[int, str, str], list[str]] = {}
     for unit in edition.text.units():
@@ -495,7 +500,7 @@ def changes_page(edition: Edition) -> str:
             line = f"[{md_inline(unit_name(unit, lang))}]({to})"
             if before is not None:
                 line += f" · [{md_inline(labels.previously)}](#{before.anchor(unit.eid)})"
-            quote = "> " + md_lines([(md_inline(wording.text), True)]).replace("\n", "\n> ")
+            quote = "> " + _prose(wording.text).replace("\n", "\n> ")
             revisions.setdefault(key, []).append(
                 _div(f'class="decl-wording" id="{wording.anchor(unit.eid)}"', line, quote)
             )
@@ -504,7 +509,7 @@ def changes_page(edition: Edition) -> str:
         when = md_text(date_text(date, lang) if date else labels.draft)
         heading = f"## {when} · {commit} {{#r-{commit}}}" if commit else f"## {when} {{#r-draft}}"
         sections.append(f"{heading}\n\n" + "\n\n".join(entries) + "\n")
-    return title + md_text(labels.changes_intro) + "\n\n" + "\n".join(sections)
+    return title + _prose(labels.changes_intro) + "\n\n" + "\n".join(sections)
 
 
 NAV_GROUP = 25
