@@ -22,7 +22,7 @@ import json
 import re
 import unicodedata
 from html import escape
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from .errors import SourceError
 
@@ -58,6 +58,16 @@ def md_inline(text: str) -> str:
     ``md_text``, so that the text reads as text)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     return RE_MD_INLINE.sub(r"\\\1", text)
+
+
+# RFC 3986's reserved and unreserved characters, and ``%`` of an encoding already made.
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+def md_url(url: str) -> str:
+    """A link destination for Markdown (``[text](<…>)``): characters a URL may not hold (space, ``<``, ``>``,
+    ``"``, a backslash…) percent-encoded, so the destination can never close early."""
+    return "<" + quote(url, safe=URL_SAFE) + ">"
 
 
 def _wide(char: str) -> bool:
@@ -100,7 +110,13 @@ def md_lines(pieces: list[Piece], width: int = 100) -> str:
         if running:
             for i in range(at, end):
                 after = text[i + 1] if i + 1 < len(text) else ""
-                if text[i] == " " and (after.isalpha() or (i + 1 == end and after == "[")):
+                before = text[i - 1] if i else ""
+                # Not between two wide characters: the extension would drop that break, and the space with it.
+                if (
+                    text[i] == " "
+                    and not (before and after and _wide(before) and _wide(after))
+                    and (after.isalpha() or (i + 1 == end and after == "["))
+                ):
                     breaks[i] = True
                 elif i > at and _wide(text[i - 1]) and _wide(text[i]) and not _closing(text[i]):
                     breaks[i] = False
