@@ -125,12 +125,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    # The language switch and hreflang links point at this page's counterparts, this edition first.
+    # The language switch (relative links, so a preview served anywhere switches in place) and the hreflang
+    # links for search engines (absolute, as they require) point at this page's counterparts, this edition first;
+    # x-default is the source edition's page.
     current = config.extra["edition"]
-    langs = [current, *(lang for lang in config.extra["edition_langs"] if lang != current)]
+    every = config.extra["edition_langs"]
+    root = _build(config).edition.site_root
     config.extra["alternate"] = [
-        {"name": words(lang).language, "lang": lang, "link": urls.other_edition(lang, page.url)} for lang in langs
+        {
+            "name": words(lang).language,
+            "lang": lang,
+            "switch": urls.other_edition(lang, page.url),
+            "link": urls.edition_url(root, lang, page.url),
+        }
+        for lang in [current, *(lang for lang in every if lang != current)]
     ]
+    config.extra["x_default"] = urls.edition_url(root, every[0], page.url)
     return context
 
 

@@ -166,7 +166,11 @@ def test_paragraph_page_structure(site, lang):
     links = page.xpath("//a[@data-permalink]/@href")
     assert links == [f"#{r}" for r in rows]
     alternates = {a.get("hreflang"): a.get("href") for a in page.xpath('//head/link[normalize-space(@rel)="alternate"]')}
-    assert alternates == {"zh": "../../zh/13/", "en": "../../en/13/"}
+    # Absolute, as search engines require; x-default is the source edition's page.
+    root = "http://127.0.0.1:8000"
+    assert alternates == {"zh": f"{root}/zh/13/", "en": f"{root}/en/13/", "x-default": f"{root}/zh/13/"}
+    switch = page.xpath("//a[contains(@class, 'md-select__link')]/@href")
+    assert sorted(switch) == ["../../en/13/", "../../zh/13/"]
     other = "en" if lang == "zh" else "zh"
     assert {c.get("lang") for c in page.find_class("decl-alt")} == {other}
 
