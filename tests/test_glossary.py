@@ -294,7 +294,7 @@ def test_marks_come_once_per_unit_and_never_on_a_formula(glossary):
     assert [m.term for m in source_marks(glossary, [unit])[unit.uid]].count("human-settlements") <= 1
 
 
-def test_english_marks_follow_the_units(glossary):
+def test_translation_marks_follow_the_units(glossary):
     zh, en = read_source(SOURCE_ZH), read_source(SOURCE_EN)
     for paragraph in zh.paragraphs:
         units = list(en.paragraph(paragraph.number).units())

@@ -14,7 +14,7 @@ from .markup import html_text as escape
 from .markup import json_ld, md_text
 from .model import Unit
 from .register import Instrument
-from .render import Edition
+from .render import Edition, dir_attr
 from .romanize import search_keys
 from .structured import PINYIN, glossary_data
 from .termbase import Moved, Term
@@ -231,9 +231,9 @@ def concordance(edition: Edition, term: Term, part: int = 1) -> str:
             '<li class="kwic-card">'
             f'<a class="kwic-where" href="{urls.href(here, urls.unit_path(unit))}">'
             f"{escape(unit_name(unit, edition.lang))}</a>"
-            f'<p lang="{term.source_lang}"{edition.dir_attr(term.source_lang)} class="kwic">'
+            f'<p lang="{term.source_lang}"{dir_attr(edition, term.source_lang)} class="kwic">'
             f"{_kwic(unit.text, o.start, o.end, _kwic_width(term.source_lang))}</p>"
-            f'<p lang="{lang}"{edition.dir_attr(lang)} class="kwic">'
+            f'<p lang="{lang}"{dir_attr(edition, lang)} class="kwic">'
             f"{_equivalent(other, hits[o.unit], rank, lang)}</p></li>"
         )
     start = f' start="{first + 1}"' if first else ""
@@ -318,7 +318,7 @@ def formulae_page(edition: Edition) -> str:
         rows.append(
             f'<tr id="{f.id}"><td lang="{source_lang}">{escape(f.head)}</td>'
             f'<td lang="{PINYIN}">{escape(pinyin.marked)}</td>'
-            f'<td lang="{shown}"{edition.dir_attr(shown)}>{escape(" · ".join(f.equivalents[shown]))}</td>'
+            f'<td lang="{shown}"{dir_attr(edition, shown)}>{escape(" · ".join(f.equivalents[shown]))}</td>'
             f"<td>{escape(in_language(f.note, edition.lang))}</td>"
             f"<td>{where}</td></tr>"
         )
