@@ -54,9 +54,11 @@ def test_the_language_switch_keeps_the_anchor_across_all_three_editions(page: Pa
 def test_every_page_names_every_edition_and_the_arabic_ones_run_right_to_left(page: Page, lang: str):
     for path in (f"/{lang}/2/", f"/{lang}/glossary/test-framework/"):
         page.goto(path)
+        # Every edition, and x-default (the source edition's page) for a reader whose language is none of them.
         alternates = page.locator('link[rel~="alternate"][hreflang]')
-        expect(alternates).to_have_count(len(LANGS))
-        assert sorted(alternates.evaluate_all("links => links.map(l => l.hreflang)")) == sorted(LANGS)
+        expect(alternates).to_have_count(len(LANGS) + 1)
+        hreflangs = alternates.evaluate_all("links => links.map(l => l.hreflang)")
+        assert sorted(hreflangs) == sorted([*LANGS, "x-default"])
         direction = page.evaluate("getComputedStyle(document.body).direction")
         assert direction == ("rtl" if lang == "ar" else "ltr"), path
         expect(page.locator("body")).to_have_attribute("dir", "rtl" if lang == "ar" else "ltr")
