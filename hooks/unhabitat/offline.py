@@ -37,17 +37,15 @@ def offline_html(html: str) -> str:
 
 
 def offline_zip(site: Path, target: Path) -> Path:
-    """Zip ``site`` for reading from disk; entries sorted, dates fixed."""
+    """Zip ``site`` for reading from disk; entries sorted, dates fixed. One file is read at a time: at
+    scale the site is hundreds of megabytes, which the build must not hold in memory."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    entries: dict[str, bytes] = {}
-    for path in (p for p in site.rglob("*") if p.is_file() and p.name != ZIP_NAME):
-        data = path.read_bytes()
-        name = path.relative_to(site).as_posix()
-        if path.suffix == ".html":
-            data = offline_html(data.decode("utf-8")).encode("utf-8")
-        entries[name] = data
+    files = sorted((p.relative_to(site).as_posix(), p) for p in site.rglob("*") if p.is_file() and p.name != ZIP_NAME)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in sorted(entries.items()):
+        for name, path in files:
+            data = path.read_bytes()
+            if path.suffix == ".html":
+                data = offline_html(data.decode("utf-8")).encode("utf-8")
             info = zipfile.ZipInfo(f"declaration-site/{name}", ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
