@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
-from unhabitat import render, urls
+from unhabitat import render, segment, urls
 from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import Site, check_locales, locale, words
@@ -61,6 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )  # fmt: skip
     except SourceError as e:
         raise PluginError(str(e)) from e
+    if not os.environ.get(SERVING):
+        segment.release()  # a worker of `make serve` keeps them for the next rebuild
     for problem in build.problems:
         log.warning(problem)
     for notice in build.notices:

@@ -94,6 +94,15 @@ def new_tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
+def release() -> None:
+    """Forget jieba's tables (about 100 MB in all): a one-off build calls this once its glossary is built,
+    so that they do not swell its peak memory while pages render; whatever segments later loads them again."""
+    for cached in (taught_tokenizer, _plain_tokenizer, _main_dictionary, frequency):
+        cached.cache_clear()
+    with jieba.dt.lock:  # the default tokenizer, which _main_dictionary initialised; it initialises again on use
+        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, 0, False
+
+
 def tokenizable(form: str) -> bool:
     return bool(RE_JIEBA_BLOCK.match(form))
 
