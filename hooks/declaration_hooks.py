@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
-from unhabitat import render, segment, urls
+from unhabitat import render, segment, sitemap, urls
 from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import Site, check_locales, locale, words
@@ -79,7 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     others = [e for e in settings.editions if e.lang != settings.edition]
     extra["other_editions"] = [{"lang": e.lang, "dir": e.dir, "name": _edition_link(e)} for e in others]
     _localize(config, settings.spec, words.site)
-    extra["site_root"] = address.root  # for the sitemap template's hreflang links
+    extra["sitemap"] = sitemap.entries(build.edition, build.pages)  # overrides/sitemap.xml
     config.site_url = urls.edition_url(address.root, build.edition.lang)
     config.nav = render.navigation(build.edition)
     return config

@@ -75,6 +75,7 @@ def test_root_files(site):
         "glossary.csv",
         "declaration-site.zip",
         "formulae.csv",
+        "robots.txt",
     }
     cite = {p.name for p in (site.root / "zh" / "cite").iterdir()}
     assert len(cite) == 29 * 3 and {"13a.bib", "13a.ris", "13a.json", "2.bib"} <= cite
@@ -88,6 +89,11 @@ def test_permalink_manifest_lists_the_29_units(site):
         "eid": "para_13__list_1__point_a",
         "zh": "/zh/13/#para_13__list_1__point_a",
         "en": "/en/13/#para_13__list_1__point_a",
+        "url": {
+            "zh": "http://127.0.0.1:8000/zh/13/#para_13__list_1__point_a",
+            "en": "http://127.0.0.1:8000/en/13/#para_13__list_1__point_a",
+        },
+        "footnotes": [],
     }
     assert [m["id"] for m in manifest[:3]] == ["1", "2", "3"]
 
@@ -99,14 +105,27 @@ def resolve(site, url: str):
     return tree(site, str(page.relative_to(site.root))).get_element_by_id(anchor, None)
 
 
+def published(value: object, at: tuple[str, ...] = ()) -> set[tuple[tuple[str, ...], object]]:
+    """Every value of a manifest entry with its place; a list's objects are placed by their eid."""
+    if isinstance(value, dict):
+        return {leaf for key, item in value.items() for leaf in published(item, (*at, key))}
+    if isinstance(value, list):
+        return {leaf for item in value for leaf in published(item, (*at, item["eid"]))}
+    return {(at, value)}
+
+
 def test_published_permalinks_never_break(site):
-    """The committed manifest is a promise: each of its URLs and anchors exists in the build."""
+    """The committed manifest is a promise: each of its values stays where it is (the manifest may add some), and
+    each URL and anchor exists in the build."""
     promised = json.loads((FIXTURES / "permalinks.json").read_text(encoding="utf-8"))
-    built = json.loads(site.html("permalinks.json"))
+    built = {entry["id"]: entry for entry in json.loads(site.html("permalinks.json"))}
     for entry in promised:
-        assert entry in built, f"{entry['id']} dropped from permalinks.json"
-        for lang in ("zh", "en"):
-            assert resolve(site, entry[lang]) is not None, f"{entry[lang]}: anchor missing"
+        assert entry["id"] in built, f"{entry['id']} dropped from permalinks.json"
+        lost = published(entry) - published(built[entry["id"]])
+        assert not lost, f"{entry['id']}: {sorted(lost, key=str)} dropped from permalinks.json"
+        for row in (entry, *entry.get("footnotes", ())):
+            for lang in ("zh", "en"):
+                assert resolve(site, row[lang]) is not None, f"{row[lang]}: anchor missing"
 
 
 def primary_text(element) -> str:
@@ -191,7 +210,7 @@ def test_sitemaps_carry_hreflang_alternates(site):
             loc = url.findtext("s:loc", namespaces=ns)
             links = {x.get("hreflang"): x.get("href") for x in url.xpath("x:link", namespaces=ns)}
             assert links[lang] == loc
-            assert set(links) == {"zh", "en"}
+            assert set(links) == {"zh", "en", "x-default"}
 
 
 def test_tmx_has_every_unit_in_both_languages(site):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from . import cite, exports, search_index, urls
+from . import cite, exports, search_index, sitemap, urls
+from .history import last_revised
 from .labels import language_name, locale
 from .landing import landing_page
 from .markup import html_text as escape
@@ -34,13 +35,6 @@ def _cited_units(edition: Edition, text: Declaration, lang: str) -> list[tuple[U
     return [(u, edition.permalink(u, lang)) for u in text.units()]
 
 
-def _changed(edition: Edition) -> dict[str, str]:
-    """Unit id → the date of its last revision in any language (for the TMX's changedate)."""
-    revisions = [edition.revisions(lang) for lang in edition.langs or (edition.lang, edition.other_lang)]
-    units = set().union(*revisions)
-    return {uid: max(r.get(uid, "") for r in revisions) for uid in units}
-
-
 def root_files(
     edition: Edition,
     texts: dict[str, Declaration],
@@ -62,16 +56,17 @@ def root_files(
         **{urls.text_file(lang, "md"): exports.markdown(text) for lang, text in texts.items()},
         **{urls.text_file(lang, "txt"): exports.plain_text(text) for lang, text in texts.items()},
         "declaration.json": exports.document_model(texts),
-        "declaration.tmx": exports.tmx(texts, edition.notes, _changed(edition)),
-        "permalinks.json": exports.permalinks(texts),
+        "declaration.tmx": exports.tmx(texts, edition.notes, last_revised(edition.histories.values())),
+        "permalinks.json": exports.permalinks(texts, edition.site_root),
         "instruments.json": exports.instruments_json(
-            edition.instruments, references_source, [u.uid for u in source.units()], tuple(texts)
+            edition.instruments, references_source, [u.uid for u in source.units()], tuple(texts), edition.site_root
         ),
         "glossary.json": exports.glossary_json(glossary, zh, en),
         "glossary.tbx": exports.glossary_tbx(glossary, zh, en),
         "glossary-2008.tbx": exports.glossary_tbx2008(glossary, zh, en),
         "glossary.csv": exports.glossary_csv(glossary, zh, en),
         "formulae.csv": exports.formulae_csv(glossary),
+        urls.ROBOTS: sitemap.robots(edition.site_root, tuple(texts)),
     }
     for lang, text in texts.items():
         work = cite.Work.of(text, lang, edition.record, edition.revisions(lang))

@@ -26,11 +26,22 @@ EDITIONS = RECORD_LANGS
 RE_WIDE_END = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]$")
 
 
-def permalinks(texts: dict[str, Declaration]) -> str:
-    """``permalinks.json``: one object per citable unit, its URL in every edition relative to the site root."""
+def permalinks(texts: dict[str, Declaration], site_root: str) -> str:
+    """``permalinks.json``: one object per citable unit, its path from the site root in every edition, its
+    public URLs (``url``) and those of the footnotes it cites (``footnotes``: none for most units)."""
     source = next(iter(texts.values()))
+    langs = tuple(texts)
+    footnotes = group_by(source.footnotes, lambda f: f.cited_by)
     rows = [
-        {"id": u.uid, "eid": u.eid, **{lang: urls.site_path(lang, urls.unit_path(u)) for lang in texts}}
+        {
+            "id": u.uid,
+            "eid": u.eid,
+            **urls.addresses(site_root, langs, urls.unit_path(u)),
+            "footnotes": [
+                {"number": f.number, "eid": f.eid, **urls.addresses(site_root, langs, urls.footnote_path(f))}
+                for f in footnotes.get(u.uid, ())
+            ],
+        }
         for u in source.units()
     ]
     return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
@@ -481,8 +492,14 @@ def document_model(texts: dict[str, Declaration]) -> str:
 
 
 def instruments_json(
-    instruments: dict[str, Instrument], references: tuple[Reference, ...], order: list[str], langs: tuple[str, ...]
+    instruments: dict[str, Instrument],
+    references: tuple[Reference, ...],
+    order: list[str],
+    langs: tuple[str, ...],
+    site_root: str,
 ) -> str:
+    """``instruments.json``: the register, each instrument's official links (``url``), its page in every edition
+    as a path from the site root (``page``) and as a public URL (``page_url``), and the units citing it."""
     rows = [
         {
             "symbol": i.symbol,
@@ -492,6 +509,9 @@ def instruments_json(
             "contains": i.contains,
             "url": i.url,
             "page": {lang: urls.site_path(lang, urls.path(urls.instrument_page(i.slug))) for lang in langs},
+            "page_url": {
+                lang: urls.edition_url(site_root, lang, urls.path(urls.instrument_page(i.slug))) for lang in langs
+            },
             "cited_in": list(cited_in(references, i.symbol, order)),
         }
         for i in instruments.values()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +46,16 @@ class History:
         """The date of the unit's current wording ("" if unknown or not committed)."""
         wordings = self.of(uid)
         return wordings[-1].date if wordings else ""
+
+
+def last_revised(histories: Iterable[History]) -> dict[str, str]:
+    """Unit id → the date of its latest wording in any of ``histories`` (one a language: a unit's page shows
+    every language's wording)."""
+    out: dict[str, str] = {}
+    for history in histories:
+        for uid in history.units:
+            out[uid] = max(out.get(uid, ""), history.revised(uid))
+    return out
 
 
 def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[bytes] | None:

@@ -103,9 +103,9 @@ class _Templates:
         shaped = {k: RE_DIGITS.sub(placeholder, v) if isinstance(v, str) else v for k, v in item.items()}
         shape = json.dumps(shaped, sort_keys=True, ensure_ascii=False)
         if shape not in self.shapes:
-            template = _entry(self.style, self.lang, shape)
+            rendered = _entry(self.style, self.lang, shape)
             real = _entry(self.style, self.lang, item_json)
-            self.shapes[shape] = template if _fill(template, values) == real else None
+            self.shapes[shape] = rendered if _fill(rendered, values) == real else None
             return real
         template = self.shapes[shape]
         return _entry(self.style, self.lang, item_json) if template is None else _fill(template, values)

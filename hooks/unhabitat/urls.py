@@ -7,7 +7,8 @@ Three kinds of address, all built here:
   its path with ``use_directory_urls`` (``13/``, ``glossary/new-urban-agenda/``);
 * a relative link from one page to another (``href``), or to a file beside the editions (``root_file``);
 * a public URL (``edition_url``, ``permalink``) from the site's address, and a path from the site root
-  (``site_path``) for the manifests.
+  (``site_path``) for the manifests, which give the public URL beside it (``addresses``): the site root may be
+  a sub-path of its host (``https://example.org/declaration/``), where ``/zh/1/`` alone resolves outside the site.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import posixpath
 from urllib.parse import quote
 
-from .model import Unit
+from .model import Footnote, Unit
 
 UNTERM_SEARCH = (
     "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
@@ -30,6 +31,9 @@ NOTES = "notes.md"
 GLOSSARY = "glossary/index.md"
 FORMULAE = "glossary/formulae.md"
 INSTRUMENTS = "instruments/index.md"
+# Beside an edition's pages (MkDocs writes it from overrides/sitemap.xml), and at the site root.
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
 
 
 def paragraph_page(number: int) -> str:
@@ -65,6 +69,11 @@ def path(src_uri: str) -> str:
 def unit_path(unit: Unit) -> str:
     """A unit's place: its paragraph's page and its anchor."""
     return f"{path(paragraph_page(unit.paragraph))}#{unit.eid}"
+
+
+def footnote_path(footnote: Footnote) -> str:
+    """A footnote's place: the page of the paragraph whose unit cites it, and its anchor."""
+    return f"{path(paragraph_page(footnote.paragraph))}#{footnote.eid}"
 
 
 def cite_file(unit_slug: str, ext: str) -> str:
@@ -114,8 +123,18 @@ def unterm_search(lang: str, query: str) -> str:
 
 
 def site_path(lang: str, to: str = "") -> str:
-    """A path from the site root (``/zh/13/#para_13``), for the manifests."""
+    """A path from the site root (``/zh/13/#para_13``), for the manifests (not from the host's root: under a
+    sub-path, the public URL is ``edition_url``)."""
     return f"/{lang}/{to}"
+
+
+def addresses(site_root: str, langs: tuple[str, ...], to: str) -> dict[str, object]:
+    """A manifest's addresses of ``to`` in every edition: the path from the site root under each language
+    (the published fields), and the public URLs under ``url``."""
+    return {
+        **{lang: site_path(lang, to) for lang in langs},
+        "url": {lang: edition_url(site_root, lang, to) for lang in langs},
+    }
 
 
 def edition_url(site_root: str, lang: str, to: str = "") -> str:
