@@ -27,6 +27,7 @@ from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import Site, check_locales, locale, words
 from unhabitat.markup import json_script
+from unhabitat.mdx import DeclarationExtension
 from unhabitat.offline import ZIP_NAME, offline_zip
 from unhabitat.pipeline import Build, load_build
 from unhabitat.settings import EditionSpec, read_settings
@@ -42,6 +43,10 @@ DIGESTS = ".page-digests.json"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
+    # The pages' own Markdown extension (unhabitat/mdx.py): MkDocs imports the names of mkdocs.yml's
+    # markdown_extensions before it loads this hook, when the hooks folder is not importable; Python-Markdown
+    # takes an instance as well as a name (MkDocs' type says names only).
+    config.markdown_extensions.append(DeclarationExtension())  # type: ignore[arg-type]
     extra = config.extra
     try:
         # The public address is site_url (SITE_ROOT overrides it); unset, the build is a preview.
@@ -116,13 +121,28 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
     return server
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A paragraph page's structured data (JSON-LD), kept out of its Markdown: one line of data, not text."""
+    return html + _build(config).structured_data.get(page.file.src_uri, "")
+
+
 def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    # The language switch and hreflang links point at this page's counterparts, this edition first.
+    # The language switch (relative links, so a preview served anywhere switches in place) and the hreflang
+    # links for search engines (absolute, as they require) point at this page's counterparts, this edition first;
+    # x-default is the source edition's page.
     current = config.extra["edition"]
-    langs = [current, *(lang for lang in config.extra["edition_langs"] if lang != current)]
+    every = config.extra["edition_langs"]
+    root = _build(config).edition.site_root
     config.extra["alternate"] = [
-        {"name": words(lang).language, "lang": lang, "link": urls.other_edition(lang, page.url)} for lang in langs
+        {
+            "name": words(lang).language,
+            "lang": lang,
+            "switch": urls.other_edition(lang, page.url),
+            "link": urls.edition_url(root, lang, page.url),
+        }
+        for lang in [current, *(lang for lang in every if lang != current)]
     ]
+    config.extra["x_default"] = urls.edition_url(root, every[0], page.url)
     return context
 
 

@@ -66,7 +66,7 @@ def test_the_language_switch_and_hreflang_name_every_edition_at_the_same_page(th
         switch = page.xpath('//a[contains(@class, "md-select__link")]')
         assert [a.get("hreflang") for a in switch] == [lang, *(other for other in LANGS if other != lang)]
         assert {a.get("href") for a in switch} == {f"../../{other}/2/" for other in LANGS}
-        assert sorted(page.xpath('//link[@rel="alternate "]/@hreflang')) == sorted(LANGS)
+        assert sorted(page.xpath('//link[@rel="alternate "]/@hreflang')) == sorted([*LANGS, "x-default"])
         sitemap = (three.root / lang / "sitemap.xml").read_text(encoding="utf-8")
         assert all(f'hreflang="{other}" href="http://127.0.0.1:8000/{other}/2/"' in sitemap for other in LANGS)
 
@@ -75,17 +75,22 @@ def test_the_right_to_left_edition_says_so_on_its_pages_and_cells(three):
     page = _page(three, "ar/2/index.html")
     assert page.xpath("//body/@dir") == ["rtl"] and page.xpath("//html/@lang") == ["ar"]
     cells = page.xpath('//div[contains(@class, "decl-cell")]')
-    assert {(c.get("lang"), c.get("dir")) for c in cells} == {("ar", "rtl"), ("zh", None)}
+    assert {(c.get("lang"), c.get("dir")) for c in cells} == {("ar", "rtl"), ("zh", "ltr"), ("en", "ltr")}
     assert _page(three, "zh/2/index.html").xpath("//body/@dir") == ["ltr"]
     assert "إعلان الاختبار" in page.xpath("//title/text()")[0]  # locales/ar.yml's site name
 
 
-def test_the_parallel_view_pairs_each_translation_with_the_source(three):
+def test_the_parallel_view_pairs_each_edition_with_any_other(three):
+    """A cell per edition, the default counterpart (the source; for the source, the first translation) shown."""
     pairs = {}
     for lang in LANGS:
-        cells = _page(three, f"{lang}/1/index.html").xpath('//div[@id="para_1"]/div/@lang')
-        pairs[lang] = tuple(cells)
-    assert pairs == {"zh": ("zh", "en"), "en": ("en", "zh"), "ar": ("ar", "zh")}
+        cells = _page(three, f"{lang}/1/index.html").xpath('//div[@id="para_1"]/div')
+        pairs[lang] = tuple((c.get("lang"), c.get("hidden") is None) for c in cells)
+    assert pairs == {
+        "zh": (("zh", True), ("en", True), ("ar", False)),
+        "en": (("en", True), ("zh", True), ("ar", False)),
+        "ar": (("ar", True), ("zh", True), ("en", False)),
+    }
 
 
 def test_the_tmx_has_a_variant_in_every_language(three):

@@ -347,7 +347,7 @@ def test_every_reference_is_a_working_link(site, lang):
     page = html.fromstring(
         (site.root / lang / "instruments" / "a-res-71-256" / "index.html").read_text(encoding="utf-8")
     )
-    cited = page.xpath('//ul[@class="cited-in"]/li/a/@href')
+    cited = page.xpath('//div[@class="cited-in"]//li/a/@href')
     assert cited == [f"../../{n}/#para_{n}" for n in (2, 4, 6, 7, 10, 21)]
 
 

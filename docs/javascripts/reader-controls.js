@@ -1,10 +1,13 @@
 // Reader controls: the parallel view and the terms switch, each remembered, and a language switch
 // that keeps the reader's place (also when the site is read from disk). No third-party code.
+// With three editions or more, every row has a cell per edition and the toolbar's menu chooses the one
+// shown beside this edition's text; the other cells stay hidden.
 (function () {
   "use strict";
   var EDITION_KEY = "unhabitat-edition";
   var VIEW_KEY = "unhabitat-view";
   var TERMS_KEY = "unhabitat-terms";
+  var PAIR_KEY = "unhabitat-pair";
   var root = document.documentElement;
 
   function store(key, value) {
@@ -40,6 +43,27 @@
     });
   }
 
+  // Show the cells of one edition beside this one's (an edition the page does not have leaves the default).
+  function applyPair(lang) {
+    var menus = document.querySelectorAll(".decl-pair-choice");
+    if (!menus.length) { return; }
+    var known = Array.prototype.some.call(menus[0].options, function (o) { return o.value === lang; });
+    var chosen = known ? lang : menus[0].options[0].value;
+    menus.forEach(function (menu) { menu.value = chosen; });
+    document.querySelectorAll(".decl-alt[lang]").forEach(function (cell) {
+      cell.hidden = cell.getAttribute("lang") !== chosen;
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    var menu = event.target.closest(".decl-pair-choice");
+    if (!menu) { return; }
+    store(PAIR_KEY, menu.value);
+    applyPair(menu.value);
+    store(VIEW_KEY, "parallel");
+    applyView("parallel");
+  });
+
   document.addEventListener("click", function (event) {
     var terms = event.target.closest(".decl-terms-toggle");
     if (terms) {
@@ -71,6 +95,7 @@
     }
   });
 
+  applyPair(stored(PAIR_KEY));
   applyView(stored(VIEW_KEY) === "parallel" ? "parallel" : "single");
   applyTerms(stored(TERMS_KEY) === "off" ? "off" : "on");
 })();

@@ -1,64 +1,72 @@
-"""Stage 3c: a page per cited instrument, in each edition — what it is, the official texts, where it is cited."""
+"""Stage 3c: a page per cited instrument, in each edition — what it is, the official texts, where it is cited.
+
+Markdown throughout (a definition list, lists, links to the pages' sources that MkDocs checks); the containers
+``instrument`` and ``cited-in`` carry the classes the stylesheet and tests address."""
 
 from __future__ import annotations
 
 from . import urls
 from .datafile import in_language
 from .labels import language_name, locale, unit_name
-from .markup import html_text as escape
-from .markup import md_text
+from .markup import md_text, md_url
 from .references import cited_in
 from .register import Instrument
 from .render import Edition
 
 
+def _block(css_class: str, body: str) -> str:
+    return f'<div class="{css_class}" markdown>\n\n{body}\n\n</div>'
+
+
 def index_page(edition: Edition) -> str:
     labels = locale(edition.lang).instruments
     items = "\n".join(
-        f'<li><a href="{urls.href(urls.INSTRUMENTS, urls.path(urls.instrument_page(i.slug)))}">'
-        f"{escape(i.symbol)}</a> — {escape(in_language(i.title, edition.lang))}</li>"
+        f"- [{md_text(i.symbol)}]({urls.link(urls.INSTRUMENTS, urls.instrument_page(i.slug))})"
+        f" — {md_text(in_language(i.title, edition.lang))}"
         for i in edition.instruments.values()
     )
-    heading = f"# {md_text(labels['title'])}\n\n{md_text(labels['intro'])}"
-    return f"{heading}\n\n<ul>{items}</ul>\n"
+    return f"# {md_text(labels['title'])}\n\n{md_text(labels['intro'])}\n\n{items}\n"
 
 
 def instrument_page(edition: Edition, instrument: Instrument) -> str:
     labels = locale(edition.lang).instruments
     lang = edition.lang
+    here = urls.instrument_page(instrument.slug)
+    # Official texts are on other hosts: a link with the language it is in.
     official = " · ".join(
-        f'<a href="{escape(url)}" hreflang="{code}">{escape(language_name(code, lang))}</a>'
+        f'[{md_text(language_name(code, lang))}]({md_url(url)}){{hreflang="{code}"}}'
         for code, url in instrument.url.items()
     )
     rows = [
-        (labels["symbol"], escape(instrument.symbol)),
-        (labels["kind"], escape(in_language(instrument.kind, lang))),
-        (labels["date"], escape(instrument.date)),
-        (labels["contains"], escape(in_language(instrument.contains, lang))),
+        (labels["symbol"], md_text(instrument.symbol)),
+        (labels["kind"], md_text(in_language(instrument.kind, lang))),
+        (labels["date"], md_text(instrument.date)),
+        (labels["contains"], md_text(in_language(instrument.contains, lang))),
         (labels["official"], official),
     ]
-    here = urls.instrument_page(instrument.slug)
     glossary = edition.glossary
     if glossary is not None:
         terms = [t for t in glossary.terms if t.instrument == instrument.symbol]
         if terms:
-            links = " · ".join(
-                f'<a href="{urls.href(here, urls.path(urls.term_page(t.id)))}">{escape(t.names(lang)[0])}</a>'
-                for t in terms
+            rows.append(
+                (
+                    labels["terms"],
+                    " · ".join(
+                        f"[{md_text(t.names(lang)[0])}]({urls.link(here, urls.term_page(t.id))})" for t in terms
+                    ),
+                )
             )
-            rows.append((labels["terms"], links))
-    table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    table = "\n\n".join(f"{md_text(k)}\n:   {v}" for k, v in rows)
     units = {u.uid: u for u in edition.text.units()}
-    order = list(units)
-    citing = "".join(
-        f'<li><a href="{urls.href(here, urls.unit_path(units[uid]))}">{escape(unit_name(units[uid], lang))}</a></li>'
-        for uid in cited_in(edition.references, instrument.symbol, order)
+    citing = "\n".join(
+        f"- [{md_text(unit_name(units[uid], lang))}]"
+        f"({urls.link(here, urls.paragraph_page(units[uid].paragraph), units[uid].eid)})"
+        for uid in cited_in(edition.references, instrument.symbol, list(units))
     )
-    title = in_language(instrument.title, lang)
     return (
-        f"# {md_text(title)}\n\n"
-        f'<dl class="instrument">{table}</dl>\n\n'
-        f'## {md_text(labels["cited"])} {{#cited-in}}\n\n<ul class="cited-in">{citing}</ul>\n'
+        f"# {md_text(in_language(instrument.title, lang))}\n\n"
+        f"{_block('instrument', table)}\n\n"
+        f"## {md_text(labels['cited'])} {{#cited-in}}\n\n{_block('cited-in', citing)}\n"
     )
 
 

@@ -49,6 +49,9 @@ class Labels:
     draft: str
     previously: str
     show_terms: str
+    parallel_with: str  # the menu of editions to show beside this one, with three editions or more
+    opening_cut: str  # how the contents cut a paragraph's opening: '24 characters', '12 words'
+    opening_more: str  # what marks the cut
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@ them, so that text can never be read as markup:
 * ``md_text``: literal text inside a Markdown inline context (headings, link text): Python-Markdown's
   own escapable characters get a backslash, ``<`` and ``&`` become entities, nothing else changes
   (a backslash before any other character would be shown to the reader);
+* ``md_inline`` and ``md_lines``: running text of the declaration inside a Markdown paragraph (and a link's
+  text), escaped only where a character can start markup in the middle of a line, then wrapped into lines
+  that never start with a character that could start a block;
 * ``json_script``: JSON inside ``<script>``, where ``<``, ``>`` and ``&`` are ``\\u`` escapes, so that
   neither ``</script>`` nor ``<!--<script>`` in the data can end or swallow the element;
 * ``csv_cell``: a spreadsheet cell that cannot start a formula;
@@ -17,8 +20,9 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from html import escape
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from .errors import SourceError
 
@@ -42,6 +46,94 @@ def md_text(text: str) -> str:
     """Literal text for a Markdown inline context (a heading, a link's text)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     return RE_MD_ESCAPABLE.sub(r"\\\1", text)
+
+
+# Characters that start inline markup anywhere in a line (``(``, ``!``, ``#``, ``-``, ``.`` … need a ``[`` before
+# them or the start of a line, and md_lines never starts a line with running text's own characters but a letter).
+RE_MD_INLINE = re.compile(r"([\\`*_{}\[\]])")
+
+
+def md_inline(text: str) -> str:
+    """Literal running text inside a Markdown paragraph whose lines md_lines makes (fewer backslashes than
+    ``md_text``, so that the text reads as text)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return RE_MD_INLINE.sub(r"\\\1", text)
+
+
+# RFC 3986's reserved and unreserved characters, and ``%`` of an encoding already made.
+URL_SAFE = ":/?#[]@!$&'()*+,;=%~"
+
+
+def md_url(url: str) -> str:
+    """A link destination for Markdown (``[text](<…>)``): characters a URL may not hold (space, ``<``, ``>``,
+    ``"``, a backslash…) percent-encoded, so the destination can never close early."""
+    return "<" + quote(url, safe=URL_SAFE) + ">"
+
+
+def _wide(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in ("W", "F")
+
+
+def _closing(char: str) -> bool:
+    """Punctuation that a line should not start with (，。、）》 …): a break before it would strand it."""
+    return unicodedata.category(char) in ("Po", "Pe", "Pf")
+
+
+# A piece of a paragraph: Markdown, and whether it is running text (md_inline) that may break into lines.
+Piece = tuple[str, bool]
+
+
+def _literal_start(markdown: str) -> str:
+    """Running text that starts a paragraph: a first character that could start a block (``#``, ``>``, ``-``,
+    ``1.``, ``///``, an indent) as a character reference, which Markdown shows and never reads as syntax."""
+    first = markdown[:1]
+    if first and first.isascii() and not first.isalpha() and first not in "&\\":
+        return f"&#{ord(first)};{markdown[1:]}"
+    return markdown
+
+
+def md_lines(pieces: list[Piece], width: int = 100) -> str:
+    """The pieces as lines of about ``width`` columns (a wide character counts two).
+
+    A line breaks only where a soft line break changes nothing a reader sees: at a space of the running text
+    before a letter or a link (the break takes the space's place), or between two East Asian wide characters
+    of the running text (the declaration's Markdown extension drops that break, as Pandoc's
+    ``east_asian_line_breaks``). So a line never starts with ``#``, ``-``, ``1.``, ``>`` or ``///``; nor does
+    the first, when it starts with running text (``_literal_start``)."""
+    if pieces and pieces[0][1]:
+        pieces = [(_literal_start(pieces[0][0]), True), *pieces[1:]]
+    text = "".join(markdown for markdown, _ in pieces)
+    breaks: dict[int, bool] = {}  # position → whether the break replaces a space there
+    at = 0
+    for markdown, running in pieces:
+        end = at + len(markdown)
+        if running:
+            for i in range(at, end):
+                after = text[i + 1] if i + 1 < len(text) else ""
+                before = text[i - 1] if i else ""
+                # Not between two wide characters: the extension would drop that break, and the space with it.
+                if (
+                    text[i] == " "
+                    and not (before and after and _wide(before) and _wide(after))
+                    and (after.isalpha() or (i + 1 == end and after == "["))
+                ):
+                    breaks[i] = True
+                elif i > at and _wide(text[i - 1]) and _wide(text[i]) and not _closing(text[i]):
+                    breaks[i] = False
+        at = end
+    lines: list[str] = []
+    start, column, last = 0, 0, -1
+    for i, char in enumerate(text):
+        if i in breaks and i > start:
+            last = i
+        column += 2 if _wide(char) else 1
+        if column > width and last > start:
+            lines.append(text[start:last])
+            start = last + 1 if breaks[last] else last
+            column = sum(2 if _wide(c) else 1 for c in text[start : i + 1])
+            last = -1
+    lines.append(text[start:])
+    return "\n".join(lines)
 
 
 def json_script(data: object) -> str:

@@ -58,6 +58,14 @@ class Build:
         return dict(sorted(pages.items()))
 
     @cached_property
+    def structured_data(self) -> dict[str, str]:
+        """src_uri → the JSON-LD block of each paragraph page, added to its HTML (not to its Markdown)."""
+        return {
+            urls.paragraph_page(p.number): render.json_ld_block(self.edition, p.number)
+            for p in self.edition.text.paragraphs
+        }
+
+    @cached_property
     def root_files(self) -> dict[str, str]:
         return downloads.root_files(self.edition, self.texts, self.references[self.source_lang], self.editions)
 
@@ -127,7 +135,7 @@ def load_build(
     other = translations[0] if lang == source_lang else source_lang
     edition = Edition(
         lang, texts[lang], other, texts[other], glossary, references[lang], instruments, site_root, record, notes,
-        histories, citation_cache, tuple(texts), editions,
+        histories, citation_cache, tuple(texts), editions, texts,
     )  # fmt: skip
     optional = [p for p, present in ((record_path, record), (note_path, notes), (formulae_path, formulae)) if present]
     inputs = (*paths.values(), *files.values(), *optional)

@@ -1,197 +1,157 @@
 """Stage 3: the document model → Markdown pages of one edition (no front matter: titles come from
 the first heading or the navigation, which spares MkDocs a YAML parse per page).
 
-Headings and navigation links are Markdown, so MkDocs builds the table of contents
-and validates those links. The declaration's own text goes into raw HTML blocks,
-escaped, which Python-Markdown passes through untouched: a ``*``, ``#`` or ``<script>``
-in the source shows literally and never becomes markup.
+The pages are Markdown a person can read: a block per unit, its text wrapped in short lines, ids and classes
+in ``attr_list`` braces, the grid of the parallel view as ``md_in_html`` containers, term and instrument
+links as reference-style links (so MkDocs validates them) with their definitions after the unit, and the
+disclosures (translator's notes, earlier wordings) as ``pymdownx.blocks.details``. Raw HTML is left for the
+widgets a reader operates: the toolbar and each unit's actions control. Every text goes through
+``markup`` (``md_inline`` in running text): a ``*``, ``#`` or ``<script>`` in the source shows literally and
+never becomes markup. ``mdx`` turns a term link's title into its tooltip and joins lines between Han
+characters.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
+from typing import NamedTuple
 
-from . import cite, styles, urls
+from . import cite, urls
 from .datafile import in_language
-from .glossary import Glossary, Mark, chinese_marks, english_marks
-from .history import History, Wording
-from .labels import Labels, paragraph_title, unit_name, words
+from .edition import Edition as Edition  # re-exported: the page modules import the view-model from here too
+from .glossary import Mark, chinese_marks, english_marks
+from .history import Wording
+from .labels import paragraph_title, unit_name, words
+from .markup import Piece, json_ld, md_inline, md_lines, md_text
 from .markup import html_text as escape
-from .markup import json_ld, md_text
-from .model import RE_MARKER, Declaration, Footnote, Unit, from_superscript, group_by
-from .notes import Note
-from .record import OfficialRecord, date_text
+from .model import RE_MARKER, Footnote, Unit, from_superscript
+from .record import date_text
 from .references import Reference
-from .register import Instrument
-from .settings import EditionSpec
 from .structured import paragraph_data
 
-# A link over part of a unit's text: start, end, opening tag, closing tag.
-Span = tuple[int, int, str, str]
+
+class Span(NamedTuple):
+    """Markup over part of a unit's text (``opening`` text ``closing``), and the reference-style link's
+    definition it needs (``[label]: target "title"``), if any."""
+
+    start: int
+    end: int
+    opening: str
+    closing: str
+    label: str = ""
+    target: str = ""
+    title: str = ""
 
 
-@dataclass(frozen=True)
-class Edition:
-    """One edition's text with its counterpart, which the parallel view shows beside it."""
+def unit_spans(edition: Edition, number: int) -> dict[str, list[Span]]:
+    """Links over the text of paragraph ``number``: cited instruments and glossary terms.
 
-    lang: str
-    text: Declaration
-    other_lang: str
-    other: Declaration
-    glossary: Glossary | None = None
-    references: tuple[Reference, ...] = ()
-    instruments: dict[str, Instrument] = field(default_factory=dict)
-    site_root: str = "http://127.0.0.1:8000/"
-    record: OfficialRecord | None = None
-    notes: tuple[Note, ...] = ()  # the English edition's translator's notes, shown in both editions
-    histories: dict[str, History] = field(default_factory=dict)  # lang → revision history of its text
-    citation_cache: Path | None = None  # rendered citations of the last build (see styles.render)
-    langs: tuple[str, ...] = ()  # every edition's language, the source edition's first (extra.editions)
-    specs: tuple[EditionSpec, ...] = ()  # extra.editions: status and writing direction of each
+    A term inside a reference (《新城市议程》) lends the reference its tooltip: the link goes
+    to the instrument, whose page links the term's entry.
+    """
+    units = list(edition.text.paragraph(number).units())
+    marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
+    if edition.glossary is not None:
+        if edition.is_source:
+            marks = chinese_marks(edition.glossary, units)
+        else:
+            marks = english_marks(edition.glossary, edition.other.paragraph(number).units(), units)
+    out: dict[str, list[Span]] = {}
+    for unit in units:
+        refs = [r for r in edition.references_by_unit.get(unit.uid, ()) if r.footnote is None]
+        inside = {r: [m for m in marks[unit.uid] if m.start < r.end and r.start < m.end] for r in refs}
+        out[unit.uid] = [_reference(edition, r, inside[r][0].term if inside[r] else None) for r in refs]
+        taken = {m for ms in inside.values() for m in ms}
+        out[unit.uid] += [_term(edition, m.start, m.end, m.term) for m in marks[unit.uid] if m not in taken]
+    return out
 
-    @property
-    def source_lang(self) -> str:
-        return self.langs[0] if self.langs else self.lang
 
-    @property
-    def is_source(self) -> bool:
-        """Whether this edition's text is the source, which the term base segments and marks."""
-        return self.lang == self.source_lang
+def footnote_spans(edition: Edition, note: Footnote) -> list[Span]:
+    refs = edition.references_by_unit.get(note.cited_by, ())
+    return [_reference(edition, r) for r in refs if r.footnote == note.number]
 
-    @property
-    def notes_lang(self) -> str:
-        """The translation the translator's notes are written for (the first after the source)."""
-        return self.langs[1] if len(self.langs) > 1 else self.other_lang
 
-    def dir_attr(self, lang: str) -> str:
-        """`` dir="rtl"`` for a language written right to left; nothing for the others (the page's default)."""
-        return ' dir="rtl"' if any(s.lang == lang and s.dir == "rtl" for s in self.specs) else ""
+def _reference(edition: Edition, ref: Reference, term_id: str | None = None) -> Span:
+    """A link to the cited instrument, titled with its symbol and title; a term inside it lends it its tip
+    (the class ``decl-term`` makes ``mdx`` show the title as a tooltip)."""
+    instrument = edition.instruments[ref.symbol]
+    target = urls.link(urls.FULL_TEXT, urls.instrument_page(instrument.slug))
+    label = f"ref {instrument.slug}"  # a space: no term id has one
+    if term_id is None:
+        title = f"{instrument.symbol}: {in_language(instrument.title, edition.lang)}"
+        return Span(ref.start, ref.end, "[", f"][{label}]{{.decl-ref}}", label, target, title)
+    label = f"{label} {term_id}"
+    title = f"{edition.tip(term_id)} · {instrument.symbol}"
+    return Span(ref.start, ref.end, "[", f"][{label}]{{.decl-ref .decl-term}}", label, target, title)
 
-    @property
-    def labels(self) -> Labels:
-        return words(self.lang)
 
-    @property
-    def work(self) -> cite.Work:
-        return cite.Work.of(self.text, self.lang, self.record, self.revisions(self.lang))
+def _term(edition: Edition, start: int, end: int, term_id: str) -> Span:
+    target = urls.link(urls.FULL_TEXT, urls.term_page(term_id))
+    return Span(start, end, "[", f"][{term_id}]{{.decl-term}}", term_id, target, edition.tip(term_id))
 
-    @property
-    def history(self) -> History:
-        return self.histories.get(self.lang) or History(reason="not asked for")
 
-    def revisions(self, lang: str) -> dict[str, str]:
-        """Unit id → the date its current wording was committed, in one language's text."""
-        history = self.histories.get(lang) or History()
-        return {uid: history.revised(uid) for uid in history.units}
-
-    @cached_property
-    def notes_by_unit(self) -> dict[str, tuple[Note, ...]]:
-        return group_by(self.notes, lambda note: note.unit)
-
-    @cached_property
-    def styled_citations(self) -> dict[str, list[tuple[str, str]]]:
-        """Unit id → (style name, citation) in this edition's styles, rendered from its CSL-JSON."""
-        units = list(self.text.units())
-        items = cite.csl_items(self.work, [(u, self.permalink(u)) for u in units])
-        rendered = styles.render(items, self.lang, self.citation_cache)
-        order = styles.order(self.lang)
-        return {
-            unit.uid: [(name, rendered[item["id"]][style.key]) for style, name in order]
-            for unit, item in zip(units, items, strict=True)
-        }
-
-    def zh_en(self) -> tuple[Declaration, Declaration]:
-        """The source text and its counterpart: the first translation, or this edition's text."""
-        return (self.text, self.other) if self.is_source else (self.other, self.text)
-
-    def permalink(self, unit: Unit, lang: str | None = None) -> str:
-        return urls.permalink(self.site_root, lang or self.lang, unit)
-
-    def spans(self, number: int) -> dict[str, list[Span]]:
-        """Links over the text of paragraph ``number``: cited instruments and glossary terms.
-
-        A term inside a reference (《新城市议程》) lends the reference its tooltip: the link goes
-        to the instrument, whose page links the term's entry.
-        """
-        units = list(self.text.paragraph(number).units())
-        marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
-        if self.glossary is not None:
-            if self.is_source:
-                marks = chinese_marks(self.glossary, units)
-            else:
-                marks = english_marks(self.glossary, self.other.paragraph(number).units(), units)
-        out: dict[str, list[Span]] = {}
-        for unit in units:
-            refs = [r for r in self._references.get(unit.uid, ()) if r.footnote is None]
-            inside = {r: [m for m in marks[unit.uid] if m.start < r.end and r.start < m.end] for r in refs}
-            out[unit.uid] = [self._reference(r, inside[r][0].term if inside[r] else None) for r in refs]
-            taken = {m for ms in inside.values() for m in ms}
-            out[unit.uid] += [(m.start, m.end, *self._term(m.term)) for m in marks[unit.uid] if m not in taken]
-        return out
-
-    @cached_property
-    def _references(self) -> dict[str, tuple[Reference, ...]]:
-        return group_by(self.references, lambda ref: ref.unit)
-
-    def footnote_spans(self, note: Footnote) -> list[Span]:
-        return [self._reference(r) for r in self._references.get(note.cited_by, ()) if r.footnote == note.number]
-
-    def _reference(self, ref: Reference, term_id: str | None = None) -> Span:
-        instrument = self.instruments[ref.symbol]
-        href = urls.href(urls.FULL_TEXT, urls.path(urls.instrument_page(instrument.slug)))
-        if term_id is None:
-            title = escape(f"{instrument.symbol}: {in_language(instrument.title, self.lang)}")
-            return (ref.start, ref.end, f'<a class="decl-ref" href="{href}" title="{title}">', "</a>")
-        tip = escape(f"{self.tip(term_id)} · {instrument.symbol}")
-        return (
-            ref.start,
-            ref.end,
-            f'<a class="decl-ref decl-term" href="{href}">',
-            f'<span class="decl-tip" role="tooltip" data-search-exclude>{tip}</span></a>',
-        )
-
-    def _term(self, term_id: str) -> tuple[str, str]:
-        tip = escape(self.tip(term_id))
-        return (
-            f'<a class="decl-term" href="{urls.href(urls.FULL_TEXT, urls.path(urls.term_page(term_id)))}">',
-            f'<span class="decl-tip" role="tooltip" data-search-exclude>{tip}</span></a>',
-        )
-
-    def tip(self, term_id: str) -> str:
-        """What a marked term's tooltip says: pinyin and the other language."""
-        assert self.glossary is not None
-        term, pinyin = self.glossary.term(term_id), self.glossary.pinyin[term_id]
-        if self.is_source:
-            return f"{pinyin.marked} · {term.en[0]}"
-        return f"{term.zh} · {pinyin.marked}"
+def dir_attr(edition: Edition, lang: str) -> str:
+    """`` dir="rtl"`` for a language written right to left; on a page written right to left, ``dir="ltr"``
+    for the others too (they would inherit the page's direction); else nothing (the page's default)."""
+    direction = edition.direction(lang)
+    return f' dir="{direction}"' if "rtl" in (direction, edition.direction(edition.lang)) else ""
 
 
 def opening_words(unit: Unit, lang: str) -> str:
+    """The first words of a unit for the contents, cut as the language's locale says (``opening_cut``)."""
     text = RE_MARKER.sub("", unit.text)
-    if lang == "zh":
-        return text if len(text) <= 24 else text[:24] + "……"
-    words = text.split()
-    return text if len(words) <= 12 else " ".join(words[:12]) + " …"
+    labels = words(lang)
+    count, _, kind = labels.opening_cut.partition(" ")
+    if kind == "characters":
+        return text if len(text) <= int(count) else text[: int(count)] + labels.opening_more
+    parts = text.split()
+    return text if len(parts) <= int(count) else " ".join(parts[: int(count)]) + labels.opening_more
 
 
-def inline(text: str, *, anchors: bool, spans: list[Span] | None = None) -> str:
-    """Escaped text with footnote markers and the given spans linked; only the primary side carries ids."""
+def inline(text: str, *, anchors: bool, spans: list[Span] | None = None) -> list[Piece]:
+    """The text as Markdown pieces: running text escaped, footnote markers and the given spans linked; only
+    the primary side carries ids (``md_lines`` makes the lines)."""
     links = list(spans or ())
     for m in RE_MARKER.finditer(text):
         n = from_superscript(m.group())
         if anchors:
-            links.append((m.start(), m.end(), f'<a class="decl-fnref" id="fnref_{n}" href="#fnt_{n}">', "</a>"))
+            links.append(Span(m.start(), m.end(), "[", f"](#fnt_{n}){{#fnref_{n} .decl-fnref}}"))
         else:
-            links.append((m.start(), m.end(), '<sup class="decl-fnref">', "</sup>"))
-    out: list[str] = []
+            links.append(Span(m.start(), m.end(), '<sup class="decl-fnref">', "</sup>"))
+    out: list[Piece] = []
     pos = 0
-    for start, end, opening, closing in sorted(links):
-        out += [escape(text[pos:start]), opening, escape(text[start:end]), closing]
-        pos = end
-    out.append(escape(text[pos:]))
-    return "".join(out)
+    for span in sorted(links):
+        if span.start > pos:
+            out.append((md_inline(text[pos : span.start]), True))
+        inner = (
+            md_inline(text[span.start : span.end])
+            if span.opening.startswith("[")
+            else escape(text[span.start : span.end])
+        )
+        out.append((span.opening + inner + span.closing, False))
+        pos = span.end
+    if pos < len(text):
+        out.append((md_inline(text[pos:]), True))
+    return out
+
+
+def _definitions(spans: list[Span]) -> str:
+    """The reference-style links' definitions, after the unit's block (one per label)."""
+    # A long title goes on the next line, which Python-Markdown reads as the same definition.
+    defined = {s.label: f'[{s.label}]: {s.target}\n    "{s.title}"' for s in spans if s.label}
+    defined = {label: d.replace("\n   ", "") if len(d) <= 120 else d for label, d in defined.items()}
+    return "\n".join(defined[label] for label in sorted(defined))
+
+
+def _div(attributes: str, *blocks: str) -> str:
+    """An ``md_in_html`` container: its blocks are Markdown."""
+    body = "\n\n".join(b for b in blocks if b)
+    return f"<div {attributes} markdown>\n\n{body}\n\n</div>"
+
+
+def _details(kind: str, summary: str, body: str, attrs: str = "") -> str:
+    """A disclosure (``pymdownx.blocks.details``); ``attrs`` in its YAML flow form (``id: x``)."""
+    options = f"    type: {kind}\n" + (f"    attrs: {{{attrs}}}\n" if attrs else "")
+    return f"/// details | {md_inline(summary)}\n{options}\n{body}\n///"
 
 
 def _num(unit: Unit) -> str:
@@ -202,13 +162,15 @@ def _cite_control(unit: Unit, edition: Edition) -> str:
     """One control per unit: copy its link, copy its citation in each style, download its citation files.
 
     The texts carry the configured public address; unit-actions.js puts the address the page is served
-    from in their place, so that the copied link and the copied citations always agree."""
+    from in their place, so that the copied link and the copied citations always agree. The control is
+    raw HTML (a widget), its link and its revisions Markdown."""
     labels = edition.labels
     name = unit_name(unit, edition.lang)
     forms = [(labels.site_form, cite.citation(edition.work, unit, edition.permalink(unit)))]
     forms += edition.styled_citations[unit.uid]
-    items = "".join(
-        f'<li><span class="decl-cite-style">{escape(style)}</span> <span class="decl-cite-text">{escape(text)}</span> '
+    items = "\n".join(
+        f'<li><span class="decl-cite-style">{escape(style)}</span>\n'
+        f'<span class="decl-cite-text">{escape(text)}</span>\n'
         f'<button type="button" class="decl-cite-copy" aria-label="{escape(f"{labels.copy_citation}: {style}")}">'
         f"{escape(labels.copy)}</button></li>"
         for style, text in forms
@@ -216,15 +178,17 @@ def _cite_control(unit: Unit, edition: Edition) -> str:
     slug = cite.file_slug(unit)
     bib, ris, csl = (urls.href(urls.FULL_TEXT, urls.cite_file(slug, ext)) for ext in ("bib", "ris", "json"))
     title = escape(labels.actions.format(unit=name))
-    return (
-        f'<details class="decl-actions" data-search-exclude><summary title="{title}" aria-label="{title}">'
-        '<span aria-hidden="true">⋯</span></summary><div class="decl-actions-body">'
-        f'<p><a class="decl-permalink" href="#{unit.eid}" data-permalink>'
-        f"{escape(labels.copy_link.format(unit=name))}</a></p>"
-        f'<ul class="decl-cite-forms">{items}</ul>{_revisions(unit, edition)}'
-        f'<p class="decl-cite-files">{escape(labels.downloads)}: <a href="{bib}" download>BibTeX</a> · '
+    permalink = f"[{md_inline(labels.copy_link.format(unit=name))}](#{unit.eid}){{.decl-permalink data-permalink}}"
+    files = (
+        f'<p class="decl-cite-files">{escape(labels.downloads)}: <a href="{bib}" download>BibTeX</a> ·\n'
         f'<a href="{ris}" download>RIS</a> · <a href="{csl}" download>CSL-JSON</a></p>'
-        "</div></details>"
+    )
+    body = _div('class="decl-actions-body"', permalink, f'<ul class="decl-cite-forms">\n{items}\n</ul>',
+                _revisions(unit, edition), files)  # fmt: skip
+    return (
+        '<details class="decl-actions" data-search-exclude markdown>\n'
+        f'<summary title="{title}" aria-label="{title}"><span aria-hidden="true">⋯</span></summary>\n'
+        f"{body}\n</details>"
     )
 
 
@@ -237,33 +201,45 @@ def _revisions(unit: Unit, edition: Edition) -> str:
 
     def dated(wording: Wording) -> str:
         when = date_text(wording.date, lang) if wording.date else labels.draft
-        to = urls.href(urls.FULL_TEXT, urls.path(urls.CHANGES), wording.anchor(unit.eid))
-        return f'<a href="{to}">{escape(when)}</a>'
+        return f"[{md_inline(when)}]({urls.link(urls.FULL_TEXT, urls.CHANGES, wording.anchor(unit.eid))})"
 
     current = wordings[-1]
     when = date_text(current.date, lang) if current.date else labels.draft
-    line = f'<p class="decl-revised">{escape(labels.revised.format(date=when))}</p>'
+    line = f"{_prose(labels.revised.format(date=when))}\n{{.decl-revised}}"
     earlier = wordings[:-1]
     if not earlier:
         return line
-    items = "".join(f"<li>{dated(w)}: {escape(w.text)}</li>" for w in reversed(earlier))
-    summary = escape(labels.earlier.format(n=len(earlier)))
-    return f'{line}<details class="decl-history"><summary>{summary}</summary><ol>{items}</ol></details>'
+    items = "\n".join(
+        "1. " + md_lines([(dated(w), False), (": ", False), (md_inline(w.text), True)]) for w in reversed(earlier)
+    )
+    return f"{line}\n\n" + _details("decl-history", labels.earlier.format(n=len(earlier)), items)
 
 
-def _cell(unit: Unit, edition: Edition, primary: bool, spans: list[Span] | None = None) -> str:
-    """The edition's own cell when ``primary`` (ids, notes, controls), else its counterpart's."""
-    lang = edition.lang if primary else edition.other_lang
-    body = f'<span class="decl-num">{_num(unit)}</span> {inline(unit.text, anchors=primary, spans=spans)}'
-    if not primary:
-        return (
-            f'<div class="decl-cell decl-alt" lang="{lang}"{edition.dir_attr(lang)} data-search-exclude>'
-            f"<p>{body}</p></div>"
-        )
-    notes = _notes(unit, edition)
-    return (
-        f'<div class="decl-cell" lang="{lang}"{edition.dir_attr(lang)}><p>{body}</p>{notes}'
-        f"{_cite_control(unit, edition)}</div>"
+def _prose(text: str) -> str:
+    """A paragraph of plain text (a note, an earlier wording, an interface sentence) in short lines."""
+    return md_lines([(md_inline(text), True)])
+
+
+def _paragraph(unit: Unit, pieces: list[Piece]) -> str:
+    return md_lines([(f'<span class="decl-num">{_num(unit)}</span> ', False), *pieces])
+
+
+def _alt_cell(unit: Unit, edition: Edition, lang: str) -> str:
+    """A counterpart's cell: shown beside the edition's own in the parallel view, the chosen one only."""
+    hidden = "" if lang == edition.other_lang else " hidden"
+    attributes = f'class="decl-cell decl-alt" lang="{lang}"{dir_attr(edition, lang)}{hidden} data-search-exclude'
+    return _div(attributes, _paragraph(unit, inline(unit.text, anchors=False)))
+
+
+def _cell(unit: Unit, edition: Edition, spans: list[Span]) -> str:
+    """The edition's own cell: its text with ids and links, its translator's notes and its controls."""
+    lang = edition.lang
+    return _div(
+        f'class="decl-cell" lang="{lang}"{dir_attr(edition, lang)}',
+        _paragraph(unit, inline(unit.text, anchors=True, spans=spans)),
+        *_notes(unit, edition),
+        _cite_control(unit, edition),
+        _definitions(spans),
     )
 
 
@@ -271,91 +247,122 @@ def _note_markers(unit: Unit, edition: Edition, spans: list[Span]) -> list[Span]
     """Where the English text shows a translator's note: a marker after its words, never inside a link."""
     markers: list[Span] = []
     for note in edition.notes_by_unit.get(unit.uid, ()):
-        at = max([note.end, *(end for start, end, _, _ in spans if start < note.end < end)])
+        at = max([note.end, *(s.end for s in spans if s.start < note.end < s.end)])
         # The accessible name starts with the visible text (WCAG 2.5.3), then says what it is.
-        label = escape(f" ({edition.labels.note} {note.index})")
+        label = md_inline(f" ({edition.labels.note} {note.index})")
         marker = (
-            f'<a class="decl-tn-ref" href="#{note.eid(unit)}" data-search-exclude>'
-            f'<sup>TN{note.index}</sup><span class="decl-sr">{label}</span></a>'
+            f'[<sup>TN{note.index}</sup><span class="decl-sr">{label}</span>](#{note.eid(unit)})'
+            "{.decl-tn-ref data-search-exclude}"
         )
-        markers.append((at, at, marker, ""))
+        markers.append(Span(at, at, marker, ""))
     return markers
 
 
-def _notes(unit: Unit, edition: Edition) -> str:
+def _notes(unit: Unit, edition: Edition) -> list[str]:
     """The unit's translator's notes, each a disclosure under its text (in the edition's language)."""
-    out = []
-    for note in edition.notes_by_unit.get(unit.uid, ()):
-        summary = escape(edition.labels.note_on.format(at=note.at))
-        out.append(
-            f'<details class="decl-tn" id="{note.eid(unit)}" data-search-exclude><summary>{summary}</summary>'
-            f"<p>{escape(in_language(note.text, edition.lang))}</p></details>"
+    return [
+        _details(
+            "decl-tn",
+            edition.labels.note_on.format(at=note.at),
+            _prose(in_language(note.text, edition.lang)),
+            f'id: {note.eid(unit)}, data-search-exclude: ""',
         )
-    return "".join(out)
+        for note in edition.notes_by_unit.get(unit.uid, ())
+    ]
 
 
 def _unit_row(unit: Unit, edition: Edition, spans: dict[str, list[Span]]) -> str:
-    twin = edition.other.unit(unit.uid)
     kind = "decl-point" if unit.letter else "decl-para"
     own = spans.get(unit.uid, [])
     if edition.lang == edition.notes_lang:
         own = own + _note_markers(unit, edition, own)
-    return (
-        f'<div class="decl-row {kind}" id="{unit.eid}" data-permalink-url="{escape(edition.permalink(unit))}">'
-        f"{_cell(unit, edition, True, own)}{_cell(twin, edition, False)}</div>"
+    alts = [_alt_cell(edition.text_of(lang).unit(unit.uid), edition, lang) for lang in edition.pairs]
+    return _div(
+        f'class="decl-row {kind}" id="{unit.eid}" data-permalink-url="{escape(edition.permalink(unit))}"',
+        _cell(unit, edition, own),
+        *alts,
     )
 
 
 def _footnotes(notes: tuple[Footnote, ...], edition: Edition) -> str:
     if not notes:
         return ""
-    twins = {f.number: f for f in edition.other.footnotes}
     rows = []
     for note in notes:
-        text = inline(note.text, anchors=False, spans=edition.footnote_spans(note))
-        twin = twins[note.number]
-        rows.append(
-            f'<div class="decl-row decl-footnote" id="{note.eid}">'
-            f'<div class="decl-cell" lang="{edition.lang}"{edition.dir_attr(edition.lang)}><p>'
-            f'<a class="decl-fnback" href="#fnref_{note.number}">{note.marker}</a> {text}</p></div>'
-            f'<div class="decl-cell decl-alt" lang="{edition.other_lang}"{edition.dir_attr(edition.other_lang)}'
-            f" data-search-exclude><p>{twin.marker} {escape(twin.text)}</p></div></div>"
+        spans = footnote_spans(edition, note)
+        back = (f"[{note.marker}](#fnref_{note.number}){{.decl-fnback}} ", False)
+        own = _div(
+            f'class="decl-cell" lang="{edition.lang}"{dir_attr(edition, edition.lang)}',
+            md_lines([back, *inline(note.text, anchors=False, spans=spans)]),
+            _definitions(spans),
         )
+        alts = []
+        for lang in edition.pairs:
+            twin = {f.number: f for f in edition.text_of(lang).footnotes}[note.number]
+            hidden = "" if lang == edition.other_lang else " hidden"
+            alts.append(
+                _div(
+                    f'class="decl-cell decl-alt" lang="{lang}"{dir_attr(edition, lang)}{hidden} data-search-exclude',
+                    md_lines([(f"{twin.marker} ", False), (md_inline(twin.text), True)]),
+                )
+            )
+        rows.append(_div(f'class="decl-row decl-footnote" id="{note.eid}"', own, *alts))
     title = escape(edition.labels.footnotes)
-    return f'<div class="decl-footnotes" role="note" aria-label="{title}">' + "".join(rows) + "</div>"
+    return _div(f'class="decl-footnotes" role="note" aria-label="{title}"', *rows)
 
 
 def _head_row(edition: Edition) -> str:
-    return (
-        '<div class="decl-row decl-head" aria-hidden="true" data-search-exclude>'
-        f'<div class="decl-cell" lang="{edition.lang}"{edition.dir_attr(edition.lang)}>'
-        f"{escape(edition.labels.language)}</div>"
-        f'<div class="decl-cell decl-alt" lang="{edition.other_lang}"{edition.dir_attr(edition.other_lang)}>'
-        f"{escape(words(edition.other_lang).language)}</div></div>"
-    )
+    cells = [
+        f'<div class="decl-cell" lang="{edition.lang}"{dir_attr(edition, edition.lang)}>'
+        f"{escape(edition.labels.language)}</div>",
+        *(
+            f'<div class="decl-cell decl-alt" lang="{lang}"{dir_attr(edition, lang)}'
+            f"{'' if lang == edition.other_lang else ' hidden'}>{escape(words(lang).language)}</div>"
+            for lang in edition.pairs
+        ),
+    ]
+    return '<div class="decl-row decl-head" aria-hidden="true" data-search-exclude>\n' + "\n".join(cells) + "\n</div>"
 
 
 def _toolbar(edition: Edition) -> str:
-    """The view switches; reader-controls.js remembers each (the terms are shown until a reader hides them)."""
+    """The view switches; reader-controls.js remembers each (the terms are shown until a reader hides them).
+
+    With two editions the parallel view is a toggle; with more, a reader also chooses the edition to show
+    beside this one (the toggle's menu lists them, the default counterpart first)."""
+    labels = edition.labels
+    choice = ""
+    if len(edition.pairs) > 1:
+        options = "\n".join(
+            f'<option value="{lang}" lang="{lang}">{escape(words(lang).language)}</option>' for lang in edition.pairs
+        )
+        choice = (
+            f'<label class="decl-pair">{escape(labels.parallel_with)}\n'
+            f'<select class="decl-pair-choice">\n{options}\n</select></label>\n'
+        )
     return (
-        '<div class="decl-toolbar" data-search-exclude>'
+        '<div class="decl-toolbar" data-search-exclude>\n'
         '<button type="button" class="md-button decl-view-toggle" aria-pressed="false">'
-        f"{escape(edition.labels.parallel)}</button> "
+        f"{escape(labels.parallel)}</button>\n{choice}"
         '<button type="button" class="md-button decl-terms-toggle" aria-pressed="true">'
-        f"{escape(edition.labels.show_terms)}</button></div>"
+        f"{escape(labels.show_terms)}</button>\n</div>"
     )
 
 
 def _units_block(number: int, notes: tuple[Footnote, ...], edition: Edition) -> str:
-    spans = edition.spans(number)
-    rows = "".join(_unit_row(u, edition, spans) for u in edition.text.paragraph(number).units())
-    return f'<div class="decl" lang="{edition.lang}">{_head_row(edition)}{rows}{_footnotes(notes, edition)}</div>'
+    spans = unit_spans(edition, number)
+    rows = [_unit_row(u, edition, spans) for u in edition.text.paragraph(number).units()]
+    return _div(f'class="decl" lang="{edition.lang}"', _head_row(edition), *rows, _footnotes(notes, edition))
 
 
 def paragraph_page(edition: Edition, number: int) -> str:
     title = paragraph_title(number, edition.lang)
     block = _units_block(number, edition.text.footnotes_of(number), edition)
-    return f"# {md_text(title)}\n\n{_toolbar(edition)}\n\n{block}\n\n{json_ld(paragraph_data(edition, number))}\n"
+    return f"# {md_text(title)}\n\n{_toolbar(edition)}\n\n{block}\n"
+
+
+def json_ld_block(edition: Edition, number: int) -> str:
+    """The paragraph page's structured data, which the hook adds to the page's HTML."""
+    return json_ld(paragraph_data(edition, number))
 
 
 def _header_html(edition: Edition) -> str:
@@ -369,7 +376,7 @@ def _header_html(edition: Edition) -> str:
         '<p class="decl-subtitle">' + "<br>".join(escape(s) for s in header.subtitle) + "</p>",
         "</div>",
     ]
-    return "".join(lines)
+    return "\n".join(lines)
 
 
 def official_record_html(edition: Edition) -> str:
@@ -389,11 +396,11 @@ def official_record_html(edition: Edition) -> str:
 def home_page(edition: Edition) -> str:
     labels = edition.labels
     toc = "\n".join(
-        f"{p.number}. [{md_text(opening_words(p.unit, edition.lang))}]({urls.paragraph_page(p.number)})"
+        f"{p.number}. [{md_inline(opening_words(p.unit, edition.lang))}]({urls.paragraph_page(p.number)})"
         for p in edition.text.paragraphs
     )
     more = " · ".join(
-        f"[{md_text(label)}]({target})"
+        f"[{md_inline(label)}]({target})"
         for label, target in (
             (labels.full_text, urls.FULL_TEXT),
             (labels.glossary, urls.GLOSSARY),
@@ -403,6 +410,9 @@ def home_page(edition: Edition) -> str:
     )
     contents = f"## {md_text(labels.contents)} {{#contents}}"
     return f"{_header_html(edition)}\n\n{official_record_html(edition)}\n\n{contents}\n\n{toc}\n\n{more}\n"
+
+
+DECL = 'class="decl"'
 
 
 def full_text_page(edition: Edition, part: int = 1) -> str:
@@ -435,7 +445,7 @@ def full_text_page(edition: Edition, part: int = 1) -> str:
     return (
         f"{_toolbar(edition)}\n\n{title}{pager}"
         + "\n".join(sections)
-        + f'\n## {md_text(edition.labels.footnotes)} {{#footnotes}}\n\n<div class="decl">{notes}</div>\n'
+        + f"\n## {md_text(edition.labels.footnotes)} {{#footnotes}}\n\n{_div(DECL, notes)}\n"
         + (f"\n{pager}" if pager else "")
     )
 
@@ -451,10 +461,7 @@ def full_text_parts(edition: Edition) -> list[tuple[str, str]]:
     if len(paragraphs) <= FULL_PART:
         return []
     chunks = [paragraphs[start : start + FULL_PART] for start in range(0, len(paragraphs), FULL_PART)]
-    return [
-        (urls.full_text_page(n), f"{chunk[0].number}–{chunk[-1].number}")
-        for n, chunk in enumerate(chunks, 1)
-    ]
+    return [(urls.full_text_page(n), f"{chunk[0].number}–{chunk[-1].number}") for n, chunk in enumerate(chunks, 1)]
 
 
 def full_text_pages(edition: Edition) -> dict[str, str]:
@@ -468,11 +475,11 @@ def notes_page(edition: Edition) -> str:
     sections = []
     for note in edition.notes:
         unit = edition.text.unit(note.unit)
-        name = md_text(unit_name(unit, edition.lang))
+        name = md_inline(unit_name(unit, edition.lang))
         heading = md_text(labels.note_on.format(at=note.at))
         sections.append(
             f"## [{name}]({unit.paragraph}.md#{unit.eid}): {heading} {{#{note.eid(unit)}}}\n\n"
-            f"{md_text(in_language(note.text, edition.lang))}\n"
+            f"{_prose(in_language(note.text, edition.lang))}\n"
         )
     return f"# {md_text(labels.notes)}\n\n" + "\n".join(sections)
 
@@ -482,28 +489,27 @@ def changes_page(edition: Edition) -> str:
     labels, lang, history = edition.labels, edition.lang, edition.history
     title = f"# {md_text(labels.changes)}\n\n"
     if history.reason:
-        return title + md_text(labels.no_history.format(reason=history.reason)) + "\n"
+        return title + _prose(labels.no_history.format(reason=history.reason)) + "\n"
     order = {commit: n for n, commit in enumerate(history.commits)}
     revisions: dict[tuple[int, str, str], list[str]] = {}
     for unit in edition.text.units():
         wordings = history.of(unit.uid)
         for before, wording in zip((None, *wordings), wordings, strict=False):
             key = (order.get(wording.commit, len(order)), wording.commit, wording.date)
-            previously = ""
+            to = urls.link(urls.CHANGES, urls.paragraph_page(unit.paragraph), unit.eid)
+            line = f"[{md_inline(unit_name(unit, lang))}]({to})"
             if before is not None:
-                previously = f' · <a href="#{before.anchor(unit.eid)}">{escape(labels.previously)}</a>'
+                line += f" · [{md_inline(labels.previously)}](#{before.anchor(unit.eid)})"
+            quote = "> " + _prose(wording.text).replace("\n", "\n> ")
             revisions.setdefault(key, []).append(
-                f'<div class="decl-wording" id="{wording.anchor(unit.eid)}"><p>'
-                f'<a href="{urls.href(urls.CHANGES, urls.unit_path(unit))}">{escape(unit_name(unit, lang))}</a>'
-                f"{previously}</p>"
-                f"<blockquote><p>{escape(wording.text)}</p></blockquote></div>"
+                _div(f'class="decl-wording" id="{wording.anchor(unit.eid)}"', line, quote)
             )
     sections = []
     for (_, commit, date), entries in sorted(revisions.items(), reverse=True):
         when = md_text(date_text(date, lang) if date else labels.draft)
         heading = f"## {when} · {commit} {{#r-{commit}}}" if commit else f"## {when} {{#r-draft}}"
-        sections.append(f"{heading}\n\n" + "".join(entries) + "\n")
-    return title + md_text(labels.changes_intro) + "\n\n" + "\n".join(sections)
+        sections.append(f"{heading}\n\n" + "\n\n".join(entries) + "\n")
+    return title + _prose(labels.changes_intro) + "\n\n" + "\n".join(sections)
 
 
 NAV_GROUP = 25

@@ -92,6 +92,13 @@ def href(from_src: str, to: str, anchor: str = "") -> str:
     return relative + (f"#{fragment}" if fragment else "") or "./"
 
 
+def link(from_src: str, to_src: str, anchor: str = "") -> str:
+    """A Markdown link from the page ``from_src`` to the page ``to_src`` by their source paths (``glossary/x.md``),
+    which MkDocs checks and turns into the page's address."""
+    relative = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
+
+
 def root_file(from_src: str, name: str) -> str:
     """A relative link from a page to a file beside the editions (``declaration.tmx``)."""
     return href(from_src, f"../{name}")
