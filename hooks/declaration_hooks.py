@@ -112,7 +112,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # A dirty rebuild (make serve) skips what did not change; MkDocs asks the method, which has no setter.
             file.is_modified = lambda: False  # type: ignore[method-assign]
         files.append(file)
+    if not os.environ.get(SERVING):  # which compares them with the next build's in on_post_build
+        _build(config).forget_pages()
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page has read its Markdown: the generated file's own copy is no longer needed (at 100x, the
+    pages' Markdown is some 85 MB, which would otherwise be held twice until the build ends)."""
+    if page.file.generated_by is not None:
+        page.file.content_string = ""
+    return markdown
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:
