@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
-from unhabitat import render, sitemap, urls
+from unhabitat import render, segment, sitemap, urls
 from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import Site, check_locales, locale, words
@@ -66,6 +66,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )  # fmt: skip
     except SourceError as e:
         raise PluginError(str(e)) from e
+    if not os.environ.get(SERVING):
+        segment.release()  # a worker of `make serve` keeps them for the next rebuild
     for problem in build.problems:
         log.warning(problem)
     for notice in build.notices:
@@ -110,7 +112,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             # A dirty rebuild (make serve) skips what did not change; MkDocs asks the method, which has no setter.
             file.is_modified = lambda: False  # type: ignore[method-assign]
         files.append(file)
+    if not os.environ.get(SERVING):  # which compares them with the next build's in on_post_build
+        _build(config).forget_pages()
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page has read its Markdown: the generated file's own copy is no longer needed (at 100x, the
+    pages' Markdown is some 85 MB, which would otherwise be held twice until the build ends)."""
+    if page.file.generated_by is not None:
+        page.file.content_string = ""
+    return markdown
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[], None]) -> LiveReloadServer:

@@ -1,9 +1,12 @@
 """`make serve`: build both editions into one tree and serve it on 127.0.0.1:8000 with live reload.
 
 `mkdocs serve` serves one configuration, so it cannot show /zh/ and /en/ side by side. This uses
-the same machinery (MkDocs' LiveReloadServer) over both configurations. The two editions build
-side by side in two long-lived worker processes, which keep jieba's dictionary loaded between
-rebuilds; a change to a source text, a glossary file, a page asset or a template rebuilds both.
+the same machinery (MkDocs' LiveReloadServer) over both configurations. The editions build in
+long-lived worker processes, which keep jieba's dictionary loaded between rebuilds; a change to a
+source text, a glossary file, a page asset or a template rebuilds every edition, the one the browser
+shows first: the browser reloads as soon as that one is built, while the others are still building
+(a page of an edition still building is served once its build ends). Changes are seen through
+inotify, not by polling.
 
 A broken edit does not stop the server: the `file:line` message goes to the terminal and, over
 every page, to the browser, until the next good save. SIGTERM, SIGINT and SIGHUP shut it down
@@ -26,12 +29,15 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from types import FrameType
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
+import watchdog.events
+import watchdog.observers
 from list_editions import editions
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -49,7 +55,9 @@ log = logging.getLogger("mkdocs.serve_editions")
 SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # Saves closer together than this give one rebuild (an editor often writes a file twice).
-BUILD_DELAY = 0.15
+BUILD_DELAY = 0.1
+# What changes a watched file: reading one (a build reads them all) does not.
+CHANGES = frozenset({"created", "modified", "deleted", "moved"})
 
 
 def _start_worker(server_pid: int) -> None:
@@ -158,9 +166,15 @@ def build_editions(
 ) -> set[str]:
     if pool is None:
         return {p for lang in CONFIGS for p in build_edition(lang, str(site), serve_url, dirty)}
-    jobs = [pool.submit(build_edition, lang, str(site), serve_url, dirty) for lang in CONFIGS]
+    jobs = _submit(pool, list(CONFIGS), site, serve_url, dirty)
     wait(jobs)  # both, even when one fails: the next rebuild must not overlap a build still writing
     return {p for job in jobs for p in job.result()}
+
+
+def _submit(
+    pool: ProcessPoolExecutor, langs: list[str], site: Path, serve_url: str | None, dirty: bool
+) -> list[Future[list[str]]]:
+    return [pool.submit(build_edition, lang, str(site), serve_url, dirty) for lang in langs]
 
 
 class _Shutdown(BaseException):
@@ -175,16 +189,62 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
 
 
 class _Server(LiveReloadServer):
-    """MkDocs' server, which lays the last build error over every page it serves until a good build."""
+    """MkDocs' server, which lays the last build error over every page it serves until a good build,
+    holds a page of an edition still building until its build ends, and watches files through inotify."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # LiveReloadServer's own, passed through
         super().__init__(*args, **kwargs)
+        # inotify on Linux: a save is seen at once, and nothing polls the watched folders every 0.1 s
+        self.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # MkDocs types its polling one
         self.build_error: str | None = None
         self._error_lock = threading.Lock()
+        self.shown: str | None = None  # the edition of the page a browser last loaded
+        self.building: dict[str, threading.Event] = {}  # edition → set once its build in the background ends
 
     def set_error(self, message: str | None) -> None:
         with self._error_lock:
             self.build_error = message
+
+    def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
+        """MkDocs' ``watch``, counting only what changes a file; a file is watched through its folder, so
+        that an editor that saves by replacing the file is seen too."""
+        path = os.path.abspath(path)
+        if path in self._watched_paths:
+            return
+        self._watched_paths[path] = 1
+        folder = path if os.path.isdir(path) else os.path.dirname(path)
+
+        def changed(event: watchdog.events.FileSystemEvent) -> None:
+            if event.is_directory or event.event_type not in CHANGES:
+                return
+            touched = {os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", b"") or b"")}
+            if folder == path or path in touched:
+                self.reload_soon()
+
+        handler = watchdog.events.FileSystemEventHandler()
+        handler.on_any_event = changed  # type: ignore[method-assign]
+        self._watch_refs[path] = self.observer.schedule(handler, folder, recursive=folder == path and recursive)
+
+    def reload_soon(self) -> None:
+        """Ask MkDocs' build loop for a rebuild (after the build delay)."""
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def reload_browsers(self) -> None:
+        """A new epoch without a rebuild: every open page reloads (to show a background build's error)."""
+        with self._epoch_cond:
+            self._wanted_epoch = self._visible_epoch = round(time.monotonic() * 1000)  # MkDocs' epoch clock
+            self._epoch_cond.notify_all()
+
+    def serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        path = environ.get("PATH_INFO", "")
+        if path.startswith("/livereload/"):  # the browser's poll, from the page it shows
+            lang = _edition_of(urlsplit(environ.get("HTTP_REFERER", "")).path)
+            self.shown = lang or self.shown
+        elif (lang := _edition_of(path)) and (event := self.building.get(lang)):
+            event.wait()
+        return super().serve_request(environ, start_response)
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]  # unannotated in MkDocs
@@ -195,6 +255,12 @@ class _Server(LiveReloadServer):
         overlay = ERROR_OVERLAY.format(message=html.escape(message)).encode()
         at = content.rfind(b"</body>")
         return content[:at] + overlay + content[at:] if at >= 0 else content + overlay
+
+
+def _edition_of(path: str) -> str | None:
+    """The edition a served path belongs to: its first folder."""
+    first = path.lstrip("/").split("/", 1)[0]
+    return first if first in CONFIGS else None
 
 
 ERROR_OVERLAY = (
@@ -227,29 +293,54 @@ def main() -> int:
 
 def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Namespace) -> int:
     server: _Server | None = None
+    background: list[threading.Thread] = []
+
+    def failed(e: Exception) -> str:
+        message = str(e) if isinstance(e, MkDocsException) else f"{type(e).__name__}: {e}"
+        log.error("%s", message)
+        return message
 
     def rebuild() -> None:
         # Never raises: MkDocs' server would otherwise hold every request until a good build.
         assert server is not None  # the server is what calls this
         start = time.perf_counter()
-        try:
-            build_editions(site, url, pool, dirty=True)
-        except Exception as e:  # any failure is shown; the server keeps running
-            message = str(e) if isinstance(e, MkDocsException) else f"{type(e).__name__}: {e}"
-            log.error("%s", message)
-            server.set_error(message)
-        else:
-            if server.build_error:
-                log.info("The build works again.")
-            server.set_error(None)
-            log.info("Rebuilt both editions in %.2f s.", time.perf_counter() - start)
+        for thread in background:  # the last rebuild's other editions: never two builds in one folder
+            thread.join()
+        background.clear()
+        first = [server.shown] if server.shown else list(CONFIGS)
+        rest = [lang for lang in CONFIGS if lang not in first]
+        for lang in rest:
+            server.building[lang] = threading.Event()
+        jobs = _submit(pool, first, site, url, dirty=True)
+        wait(jobs)
+        errors = [failed(e) for e in (job.exception() for job in jobs) if isinstance(e, Exception)]
+        server.set_error("\n".join(errors) or None)
+        if not errors:
+            log.info("Rebuilt %s in %.2f s.", ", ".join(first), time.perf_counter() - start)
+        if rest:
+            background.append(threading.Thread(target=build_rest, args=(rest, start, bool(errors)), daemon=True))
+            background[-1].start()
+
+    def build_rest(langs: list[str], start: float, failing: bool) -> None:
+        # Submitted once the shown edition is built, so that it had the cores to itself.
+        assert server is not None
+        jobs = _submit(pool, langs, site, url, dirty=True)
+        wait(jobs)
+        errors = [failed(e) for e in (job.exception() for job in jobs) if isinstance(e, Exception)]
+        for lang in langs:
+            server.building.pop(lang).set()
+        if errors and not failing:
+            server.set_error("\n".join(errors))
+            server.reload_browsers()
+        elif not errors:
+            log.info("Rebuilt %s in %.2f s.", ", ".join(langs), time.perf_counter() - start)
 
     try:
         inputs = build_editions(site, url, pool)
     except Exception as e:  # the first build must work: the message, no traceback
-        log.error("%s", e if isinstance(e, MkDocsException) else f"{type(e).__name__}: {e}")
+        failed(e)
         return 1
-    server = _Server(builder=rebuild, host=args.host, port=args.port, root=str(site), polling_interval=0.1)
+    server = _Server(builder=rebuild, host=args.host, port=args.port, root=str(site))
     server.build_delay = BUILD_DELAY
     for path in sorted(inputs | {str(ROOT / name) for name in WATCHED}):
         server.watch(path)
@@ -258,6 +349,8 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
     finally:
         log.info("Shutting down...")
         server.shutdown()
+        for thread in background:
+            thread.join()
     return 0
 
 

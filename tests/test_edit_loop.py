@@ -68,3 +68,40 @@ def test_an_edit_rebuild_gives_what_a_clean_build_gives(tmp_path: Path, monkeypa
     assert "新的说明。" in shown["zh/glossary/sdg-localization"]
     assert "was unavailable" in shown["en/2"]
     assert _differences(served, clean) == []
+
+
+def test_a_template_or_locale_edit_reaches_every_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Review row 120: the Jinja environment a worker keeps, and the pages a dirty rebuild skips, must not
+    hide an edit to a template (overrides/main.html) or to the site's name (locales/en.yml, site.name)."""
+    import serve_editions
+    from unhabitat import labels
+
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("overrides", "locales"):  # edited below: copies
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    for name in ("docs", "hooks", "source", "glossary"):
+        (project / name).symlink_to(ROOT / name)
+    monkeypatch.setattr(serve_editions, "ROOT", project)
+    monkeypatch.setattr(serve_editions, "CONFIGS", dict.fromkeys(serve_editions.CONFIGS, project / "mkdocs.yml"))
+    monkeypatch.setattr(labels.locale, "__defaults__", (project / "locales",))
+    monkeypatch.setenv("DECLARATION_SERVING", "1")
+    monkeypatch.setattr(Theme, "get_env", _kept_environment(Theme.get_env))
+    served, clean = tmp_path / "served", tmp_path / "clean"
+    build_edition("en", str(served))
+    main = project / "overrides" / "main.html"
+    main.write_text(
+        main.read_text(encoding="utf-8").replace("{% block extrahead %}", '{% block extrahead %}<meta name="edited">'),
+        encoding="utf-8",
+    )
+    words = project / "locales" / "en.yml"
+    name = "Ministerial Declaration of the second session of the United Nations Habitat Assembly"
+    words.write_text(words.read_text(encoding="utf-8").replace(name, "Edited site name", 1), encoding="utf-8")
+    build_edition("en", str(served), dirty=True)
+    for page in ("en/index.html", "en/7/index.html", "en/full/index.html", "en/glossary/index.html"):
+        html = (served / page).read_text(encoding="utf-8")
+        assert '<meta name="edited">' in html, page
+        assert "Edited site name" in html, page
+    build_edition("en", str(clean))
+    assert _differences(served / "en", clean / "en") == []

@@ -65,6 +65,11 @@ class Build:
             for p in self.edition.text.paragraphs
         }
 
+    def forget_pages(self) -> None:
+        """Drop the cached ``pages`` (tens of megabytes at scale) once MkDocs holds them; read again, they
+        are generated again."""
+        self.__dict__.pop("pages", None)
+
     @cached_property
     def root_files(self) -> dict[str, str]:
         return downloads.root_files(self.edition, self.texts, self.references[self.source_lang], self.editions)
