@@ -132,7 +132,7 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable[[
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A paragraph page's structured data (JSON-LD), kept out of its Markdown: one line of data, not text."""
+    """A paragraph's or glossary page's structured data (JSON-LD), kept out of its Markdown: data, not text."""
     return html + _build(config).structured_data.get(page.file.src_uri, "")
 
 

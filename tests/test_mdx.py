@@ -12,7 +12,7 @@ from lxml import html
 from unhabitat.markup import md_inline, md_lines
 from unhabitat.mdx import DeclarationExtension, join_wide_lines
 
-EXTENSIONS = ["attr_list", "def_list", "md_in_html", "pymdownx.blocks.details", "toc"]
+EXTENSIONS = ["attr_list", "def_list", "md_in_html", "pymdownx.blocks.details", "sane_lists", "tables", "toc"]
 
 
 def to_html(source: str) -> str:

@@ -1,5 +1,6 @@
 // The glossary index's filter: the source forms (hanzi), pinyin with or without tones or spaces, pinyin
-// initials, and the designations in every translation (data-names, lower-cased).
+// initials (an item's data-source, data-pinyin, data-initials), and the designations in every translation
+// (data-names on the item's link, lower-cased).
 // Other pages have no filter and this does nothing there. No third-party code.
 (function () {
   "use strict";
@@ -19,10 +20,11 @@
     var shown = 0;
     items.forEach(function (item) {
       var d = item.dataset;
+      var names = item.querySelector("a[data-names]").dataset.names;
       var hit = !query ||
         d.source.indexOf(query) >= 0 ||
         (latin && (d.pinyin.indexOf(latin) >= 0 || (" " + d.initials).indexOf(" " + latin) >= 0 ||
-          d.names.indexOf(query.toLowerCase()) >= 0));
+          names.indexOf(query.toLowerCase()) >= 0));
       item.hidden = !hit;
       if (hit) { shown += 1; }
     });

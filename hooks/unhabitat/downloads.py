@@ -6,8 +6,7 @@ from . import cite, exports, search_index, sitemap, urls
 from .history import last_revised
 from .labels import language_name, locale
 from .landing import landing_page
-from .markup import html_text as escape
-from .markup import md_text
+from .markup import html_attr, md_attrs, md_block, md_cell, md_inline, md_lines, md_text
 from .model import Declaration, Unit
 from .offline import ZIP_NAME as OFFLINE_ZIP
 from .references import Reference
@@ -116,17 +115,23 @@ def descriptions(edition: Edition) -> dict[str, str]:
 
 
 def downloads_page(edition: Edition, files: dict[str, str]) -> str:
+    """The offline copy, then a table of every file, a row per file. The files sit beside the editions, where
+    MkDocs has no page to check a link against: each link is an HTML ``<a download>``, as on the paragraph pages."""
     words = locale(edition.lang).downloads
     title = edition.labels.downloads
-    rows = "".join(
-        f'<tr><td><a href="{urls.root_file(urls.DOWNLOADS, name)}" download>{escape(name)}</a></td>'
-        f"<td>{escape(description)}</td><td>{size(files[name])}</td></tr>"
+
+    def link(name: str) -> str:
+        return f'<a href="{html_attr(urls.root_file(urls.DOWNLOADS, name))}" download>{md_cell(name)}</a>'
+
+    rows = "\n".join(
+        f"| {link(name)} | {md_cell(description)} | {size(files[name])} |"
         for name, description in descriptions(edition).items()
     )
-    header = "".join(f"<th>{escape(words[key])}</th>" for key in ("file", "contents", "size"))
+    header = "| " + " | ".join(md_cell(words[key]) for key in ("file", "contents", "size")) + " |"
+    table = f"{header}\n| --- | --- | --- |\n{rows}"
+    offline = md_lines([(link(OFFLINE_ZIP), False), (md_inline(f" · {words['offline']}"), True)])
     return (
         f"# {md_text(title)}\n\n{official_record_html(edition)}\n\n"
-        f'<p class="decl-offline"><a href="{urls.root_file(urls.DOWNLOADS, OFFLINE_ZIP)}" download>{OFFLINE_ZIP}</a> · '
-        f"{escape(words['offline'])}</p>\n\n"
-        f'<table class="downloads"><thead><tr>{header}</tr></thead><tbody>{rows}</tbody></table>\n'
+        f"{offline}\n{md_attrs('.decl-offline')}\n\n"
+        f"{md_block('downloads', table)}\n"
     )

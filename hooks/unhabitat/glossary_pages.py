@@ -1,5 +1,11 @@
 """Stage 3b: the glossary pages of one edition — the filterable index, one page per concept record,
-the drafting formulae, and a page for every id that moved (its URL stays)."""
+the drafting formulae, and a page for every id that moved (its URL stays).
+
+Markdown throughout: a list item per term with the filter's keys in its attributes (attr_list), the record as a
+definition list, the concordance as an ordered list, the formulae as a table, links to the pages' sources that
+MkDocs checks; the containers (``glossary-entry``, ``concordance``…) carry the classes the stylesheet addresses.
+HTML only for the filter (a form control), for a language's span and for links to the files beside the
+editions, which are no page of the edition."""
 
 from __future__ import annotations
 
@@ -10,8 +16,19 @@ from . import urls
 from .datafile import in_language
 from .glossary import Glossary, whole_words
 from .labels import language_name, locale, unit_name
-from .markup import html_text as escape
-from .markup import json_ld, md_text
+from .markup import (
+    Piece,
+    html_attr,
+    html_text,
+    json_ld,
+    md_attrs,
+    md_block,
+    md_cell,
+    md_inline,
+    md_lines,
+    md_text,
+    md_url,
+)
 from .model import Unit
 from .register import Instrument
 from .render import Edition, dir_attr
@@ -56,6 +73,25 @@ def _letter(glossary: Glossary, term: Term, lang: str) -> str:
     return key[:1].upper() if key[:1].isalpha() else "#"
 
 
+def _lines(pieces: list[Piece], indent: str = "") -> str:
+    """``md_lines`` of the pieces, every line after the first indented (a definition's, a list item's)."""
+    return md_lines(pieces).replace("\n", "\n" + indent)
+
+
+def _prose(text: str, indent: str = "") -> str:
+    """Literal text as a paragraph's lines."""
+    return _lines([(md_inline(text), True)], indent)
+
+
+def _direction(edition: Edition, lang: str) -> dict[str, str]:
+    """``dir`` for an attr_list where the page needs one (render.dir_attr)."""
+    return {"dir": edition.direction(lang)} if dir_attr(edition, lang) else {}
+
+
+def _letter_id(letter: str) -> str:
+    return f"letter-{letter.lower()}"
+
+
 def index_page(edition: Edition) -> str:
     glossary = edition.glossary
     assert glossary is not None
@@ -63,81 +99,92 @@ def index_page(edition: Edition) -> str:
     groups: dict[str, list[str]] = {}
     for term in sorted_terms(glossary, edition.lang):
         groups.setdefault(_letter(glossary, term, edition.lang), []).append(_index_item(edition, term))
-    jump = "".join(f'<a href="#letter-{letter.lower()}">{escape(letter)}</a>' for letter in groups)
-    lists = "".join(
-        f'<h2 class="glossary-letter" id="letter-{letter.lower()}">{escape(letter)}</h2>'
-        f'<ul class="glossary-list">{"".join(items)}</ul>'
+    jump = "\n".join(f"[{md_text(letter)}](#{_letter_id(letter)})" for letter in groups)
+    lists = "\n\n".join(
+        f"## {md_text(letter)} {md_attrs('#' + _letter_id(letter), '.glossary-letter')}\n\n" + "\n".join(items)
         for letter, items in groups.items()
     )
-    count = len(glossary.terms)
-    stop = labels["stop"]
+    intro: list[Piece] = [(md_inline(labels["intro"]), True)]
     # The formulae page exists only when the term base has formulae beside it.
-    formulae = f' <a href="{urls.href(urls.GLOSSARY, urls.path(urls.FORMULAE))}">{escape(labels["formulae"])}</a>{stop}'
-    formulae = formulae if glossary.formulae else ""
+    if glossary.formulae:
+        link = f"[{md_text(labels['formulae'])}]({urls.link(urls.GLOSSARY, urls.FORMULAE)})"
+        intro += [(" ", True), (link, False), (md_inline(labels["stop"]), True)]
+    files = " · ".join(
+        f'<a href="{html_attr(urls.root_file(urls.GLOSSARY, name))}">{md_inline(form)}</a>' for name, form in GLOSSARY_FILES
+    )
+    downloads: list[Piece] = [(md_inline(f"{labels['downloads']}: "), True), (files, False)]
+    # The filter is a widget (a form control and live counts): HTML, a line per element.
     return (
         f"# {md_text(labels['title'])}\n\n"
-        f'<p class="glossary-intro">{escape(labels["intro"])}{formulae}</p>\n\n'
-        '<div class="glossary-filter" data-search-exclude>'
-        f'<label for="glossary-filter">{escape(labels["filter"])}'
-        '</label><input id="glossary-filter" type="search" autocomplete="off" spellcheck="false">'
-        f'<p class="glossary-count" role="status"><span>{count}</span> {escape(labels["count"])}</p>'
-        f'<p class="glossary-none" hidden>{escape(labels["none"])}</p></div>\n\n'
-        f'<nav class="glossary-jump" aria-label="{escape(labels["jump"])}">{jump}</nav>\n\n'
-        f'<div class="glossary-groups">{lists}</div>\n\n'
-        f'<p class="glossary-downloads">{escape(labels["downloads"])}: '
-        + " · ".join(
-            f'<a href="{urls.root_file(urls.GLOSSARY, name)}">{form}</a>'
-            for name, form in GLOSSARY_FILES
-        )
-        + "</p>\n\n"
-        f"{json_ld(glossary_data(edition))}\n"
+        f"{md_lines(intro)}\n{md_attrs('.glossary-intro')}\n\n"
+        "<div class=\"glossary-filter\" data-search-exclude>\n"
+        f'<label for="glossary-filter">{html_text(labels["filter"])}</label>\n'
+        '<input id="glossary-filter" type="search" autocomplete="off" spellcheck="false">\n'
+        f'<p class="glossary-count" role="status"><span>{len(glossary.terms)}</span> {html_text(labels["count"])}</p>\n'
+        f'<p class="glossary-none" hidden>{html_text(labels["none"])}</p>\n'
+        "</div>\n\n"
+        f'<nav class="glossary-jump" aria-label="{html_attr(labels["jump"])}" markdown="span">\n{jump}\n</nav>\n\n'
+        f"{md_block('glossary-groups', lists)}\n\n"
+        f"{md_lines(downloads)}\n{md_attrs('.glossary-downloads')}\n"
     )
 
 
 def _index_item(edition: Edition, term: Term) -> str:
+    """A list item: the term, its pinyin and its equivalent, linked to its entry; kind, status and count; and
+    in its attributes the keys glossary-filter.js matches."""
     glossary = edition.glossary
     assert glossary is not None
     labels = locale(edition.lang).glossary
     pinyin = glossary.pinyin[term.id]
     forms = [d.text for d in term.terms(term.source_lang)]
     others = [search_keys(f) for f in forms[1:]]
-    # Space-separated keys, the head form's first: the filter matches any of them. ``data-names``: the
-    # designations in every translation, which the filter matches case-insensitively.
+    # Space-separated keys, the head form's first: the filter matches any of them. ``data-names`` (on the link,
+    # so that no line of the list grows too long): the designations in every translation, which the filter
+    # matches case-insensitively.
     translations = [d.text for lang in term.langs[1:] for d in term.terms(lang)]
-    search = {
+    keys = {
         "data-source": " ".join(forms),
         "data-pinyin": " ".join([re.sub(r"[^a-z0-9]", "", pinyin.toneless), *(k for k, _ in others)]),
         "data-initials": " ".join([pinyin.initials, *(i for _, i in others)]),
-        "data-names": " | ".join(translations).casefold(),
     }
-    attrs = " ".join(f'{k}="{escape(v)}"' for k, v in search.items())
+    names = md_attrs(**{"data-names": " | ".join(translations).casefold()})
     first, second = term.name(edition.lang), term.name(edition.other_lang)
     count = len(glossary.occurrences_of(term.id))
-    return (
-        f'<li class="glossary-item" {attrs}><a href="{urls.href(urls.GLOSSARY, urls.path(urls.term_page(term.id)))}">'
-        f'<span class="glossary-head" lang="{edition.lang}">{escape(first)}</span> '
-        f'<span class="glossary-pinyin" lang="{PINYIN}">{escape(pinyin.marked)}</span> '
-        f'<span class="glossary-other" lang="{edition.other_lang}">{escape(second)}</span></a> '
-        f'<span class="glossary-meta"><span class="glossary-kind">{escape(labels["kinds"][term.kind])}</span>'
-        f'<span class="glossary-status glossary-status-{term.status}">{escape(labels["statuses"][term.status])}</span>'
-        f'<span class="glossary-n">{count} {escape(labels["times"])}</span></span></li>'
+    link: list[Piece] = [
+        (f'[<span class="glossary-head" lang="{edition.lang}">', False),
+        (md_inline(first), True),
+        (f'</span> <span class="glossary-pinyin" lang="{PINYIN}">', False),
+        (md_inline(pinyin.marked), True),
+        (f'</span> <span class="glossary-other" lang="{edition.other_lang}">', False),
+        (md_inline(second), True),
+        (f"</span>]({urls.link(urls.GLOSSARY, urls.term_page(term.id))}){names}", False),
+    ]
+    meta = (
+        f'<span class="glossary-meta"><span class="glossary-kind">{md_inline(labels["kinds"][term.kind])}</span>'
+        f'<span class="glossary-status glossary-status-{term.status}">{md_inline(labels["statuses"][term.status])}</span>'
+        f'<span class="glossary-n">{count} {md_inline(labels["times"])}</span></span>'
     )
+    return f"- {_lines(link, '  ')}\n  {meta}\n  {md_attrs('.glossary-item', **keys)}"
 
 
 def _designations(edition: Edition, term: Term, lang: str) -> str:
+    """The designations of one language, a list item each (the list in a definition, indented four)."""
     labels = locale(edition.lang).glossary
     items = []
     for d in term.terms(lang):
         tags = [labels["types"][d.type], labels["term_status"][d.status]]
         if d.find and lang == term.source_lang:
             tags.append(labels["in_text"])
-        text = f"<del>{escape(d.text)}</del>" if d.status == "deprecated" else escape(d.text)
-        extra = "".join(f" <small>{escape(x)}</small>" for x in (d.note, d.source) if x)
-        items.append(
-            f'<li class="term-{d.status}"><span lang="{lang}">{text}</span> '
-            f'<span class="term-tags">{escape(" · ".join(tags))}</span>{extra}</li>'
-        )
-    return f'<ul class="glossary-terms">{"".join(items)}</ul>'
+        text = f"<del>{md_inline(d.text)}</del>" if d.status == "deprecated" else md_inline(d.text)
+        pieces: list[Piece] = [
+            (f'<span lang="{lang}">{text}</span> <span class="term-tags">', False),
+            (md_inline(" · ".join(tags)), True),
+            ("</span>", False),
+        ]
+        for extra in (x for x in (d.note, d.source) if x):
+            pieces += [(" <small>", False), (md_inline(extra), True), ("</small>", False)]
+        items.append(f"- {_lines(pieces, ' ' * 8)}\n        {md_attrs(f'.term-{d.status}')}")
+    return "\n    ".join(items)
 
 
 def _unterm(term: Term, lang: str) -> str:
@@ -148,64 +195,67 @@ def _unterm(term: Term, lang: str) -> str:
 
 
 def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument]) -> str:
+    """The concept's record as a definition list (a row per field), then its concordance."""
     glossary = edition.glossary
     assert glossary is not None
     lang = edition.lang
     labels = locale(lang).glossary
+    here = urls.term_page(term.id)
     pinyin = glossary.pinyin[term.id]
-    title = term.name(lang)
     source, *translations = term.langs
+    indent = " " * 4
     rows = [
         (language_name(source, lang), _designations(edition, term, source)),
-        (labels["pinyin"], f'<span lang="{PINYIN}">{escape(pinyin.marked)}</span>'),
+        (labels["pinyin"], f'<span lang="{PINYIN}">{md_inline(pinyin.marked)}</span>'),
         *((language_name(t, lang), _designations(edition, term, t)) for t in translations if term.terms(t)),
-        (labels["subject"], escape(labels["subjects"][term.subject])),
-        (labels["kind"], escape(labels["kinds"][term.kind])),
-        (labels["status"], escape(labels["statuses"][term.status])),
+        (labels["subject"], _prose(labels["subjects"][term.subject], indent)),
+        (labels["kind"], _prose(labels["kinds"][term.kind], indent)),
+        (labels["status"], _prose(labels["statuses"][term.status], indent)),
     ]
     if term.source:
-        rows.append((labels["source"], escape(term.source)))
+        rows.append((labels["source"], _prose(term.source, indent)))
     if term.body:
-        rows.append((labels["body"], escape(term.body)))
+        rows.append((labels["body"], _prose(term.body, indent)))
     if term.instrument:
         instrument = instruments[term.instrument]
-        to = urls.href(urls.term_page(term.id), urls.path(urls.instrument_page(instrument.slug)))
-        link = f'<a href="{to}">{escape(instrument.symbol)}</a>'
-        rows.append((labels["instrument"], f"{link} — {escape(in_language(instrument.contains, lang))}"))
+        link = f"[{md_text(instrument.symbol)}]({urls.link(here, urls.instrument_page(instrument.slug))})"
+        contains = md_inline(f" — {in_language(instrument.contains, lang)}")
+        rows.append((labels["instrument"], _lines([(link, False), (contains, True)], indent)))
     if term.definition:
         text = in_language(term.definition.texts, lang)
-        rows.append((labels["definition"], f"{escape(text)} <small>({escape(term.definition.source)})</small>"))
-    rows.append((labels["note"], escape(in_language(term.note, lang))))
+        pieces: list[Piece] = [
+            (md_inline(text), True),
+            (" <small>", False),
+            (md_inline(f"({term.definition.source})"), True),
+            ("</small>", False),
+        ]
+        rows.append((labels["definition"], _lines(pieces, indent)))
+    rows.append((labels["note"], _prose(in_language(term.note, lang), indent)))
     if term.xref:
         links = []
         for kind, targets in term.xref.items():
             for target in targets:
-                other = glossary.term(target)
-                name = other.name(lang)
-                to = urls.href(urls.term_page(term.id), urls.path(urls.term_page(target)))
-                links.append(f'{escape(labels["xrefs"][kind])}: <a href="{to}">{escape(name)}</a>')
-        rows.append((labels["xref"], "<br>".join(links)))
-    rows.append(
-        (
-            "UNTERM",
-            f'<a href="{escape(_unterm(term, lang))}" rel="external noopener">'
-            f"{escape(labels['unterm'])}</a>",
-        )
-    )
-    table = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+                name = glossary.term(target).name(lang)
+                link = f"[{md_text(name)}]({urls.link(here, urls.term_page(target))})"
+                links.append("- " + _lines([(md_inline(f"{labels['xrefs'][kind]}: "), True), (link, False)], indent * 2))
+        rows.append((labels["xref"], "\n    ".join(links)))
+    rows.append(("UNTERM", f"[{md_text(labels['unterm'])}][unterm]{md_attrs(rel='external noopener')}"))
+    # By reference: the search's address (which grows with the term) stands alone on its line.
+    table = "\n\n".join([*(f"{md_text(k)}\n:   {v}" for k, v in rows), f"[unterm]: {md_url(_unterm(term, lang))}"])
     count = len(glossary.occurrences_of(term.id))
     parts = _parts_nav(term.id, count, 1) + "\n\n" if count > CONCORDANCE_PART else ""
     return (
-        f"# {md_text(title)}\n\n"
-        f'<dl class="glossary-entry">{table}</dl>\n\n'
+        f"# {md_text(term.name(lang))}\n\n"
+        f"{md_block('glossary-entry', table)}\n\n"
         f"## {md_text(labels['occurrences'])} ({count}) {{#occurrences}}\n\n"
-        f"{concordance(edition, term)}\n\n{parts}{json_ld(glossary_data(edition, term.id))}\n"
-    )
+        f"{concordance(edition, term)}\n\n{parts}"
+    ).rstrip("\n") + "\n"
 
 
 def concordance(edition: Edition, term: Term, part: int = 1) -> str:
-    """One card per occurrence: the keyword in context in the source text and in the translation beside it.
-    ``part`` 1 is on the entry page; each further part of ``CONCORDANCE_PART`` occurrences has its own page."""
+    """An ordered list, an item per occurrence (its number in text order): where it is, the keyword in context
+    in the source text and in the translation beside it. ``part`` 1 is on the entry page; each further part of
+    ``CONCORDANCE_PART`` occurrences has its own page."""
     glossary = edition.glossary
     assert glossary is not None
     source, lang, translation = edition.pair()
@@ -227,17 +277,17 @@ def concordance(edition: Edition, term: Term, part: int = 1) -> str:
         seen[o.unit, o.form] += 1
         if index < first:
             continue
+        where = unit_name(unit, edition.lang)
+        link = f"[{md_text(where)}]({urls.link(here, urls.paragraph_page(unit.paragraph), unit.eid)}){{.kwic-where}}"
+        kwic = _kwic(unit.text, o.start, o.end, _kwic_width(term.source_lang))
+        equivalent = _equivalent(other, hits[o.unit], rank, lang)
+        source_attrs = md_attrs(".kwic", lang=term.source_lang, **_direction(edition, term.source_lang))
         cards.append(
-            '<li class="kwic-card">'
-            f'<a class="kwic-where" href="{urls.href(here, urls.unit_path(unit))}">'
-            f"{escape(unit_name(unit, edition.lang))}</a>"
-            f'<p lang="{term.source_lang}"{dir_attr(edition, term.source_lang)} class="kwic">'
-            f"{_kwic(unit.text, o.start, o.end, _kwic_width(term.source_lang))}</p>"
-            f'<p lang="{lang}"{dir_attr(edition, lang)} class="kwic">'
-            f"{_equivalent(other, hits[o.unit], rank, lang)}</p></li>"
+            f"{index + 1}.  {link}\n\n"
+            f"    {_lines(kwic, '    ')}\n    {source_attrs}\n\n"
+            f"    {_lines(equivalent, '    ')}\n    {md_attrs('.kwic', lang=lang, **_direction(edition, lang))}"
         )
-    start = f' start="{first + 1}"' if first else ""
-    return f'<ol class="concordance"{start}>{"".join(cards)}</ol>'
+    return md_block("concordance", "\n\n".join(cards))
 
 
 def concordance_parts(count: int) -> range:
@@ -251,16 +301,16 @@ def _part_page(term_id: str, part: int) -> str:
 
 
 def _parts_nav(term_id: str, count: int, current: int) -> str:
-    """Links to every part of a long concordance, each named by the occurrences it holds."""
+    """Links to every part of a long concordance, each named by the occurrences it holds, a line each."""
     if count <= CONCORDANCE_PART:
         return ""
     links = []
     for part in range(1, concordance_parts(count).stop):
         start, end = (part - 1) * CONCORDANCE_PART + 1, min(part * CONCORDANCE_PART, count)
         name = f"{start}–{end}"
-        href = urls.href(_part_page(term_id, current), urls.path(_part_page(term_id, part)))
-        links.append(f"<strong>{name}</strong>" if part == current else f'<a href="{href}">{name}</a>')
-    return f'<p class="concordance-parts">{" · ".join(links)}</p>'
+        to = urls.link(_part_page(term_id, current), _part_page(term_id, part))
+        links.append(f"**{name}**" if part == current else f"[{name}]({to})")
+    return " ·\n".join(links) + "\n" + md_attrs(".concordance-parts")
 
 
 def concordance_page(edition: Edition, term: Term, part: int) -> str:
@@ -278,28 +328,34 @@ def concordance_page(edition: Edition, term: Term, part: int) -> str:
     )
 
 
-def _kwic(text: str, start: int, end: int, width: int) -> str:
+def _kwic(text: str, start: int, end: int, width: int) -> list[Piece]:
     left = text[max(0, start - width) : start]
     right = text[end : end + width]
     lead = "…" if start > width else ""
     tail = "…" if end + width < len(text) else ""
-    return (
-        f'<span class="kwic-left">{lead}{escape(left)}</span>'
-        f"<mark>{escape(text[start:end])}</mark>"
-        f'<span class="kwic-right">{escape(right)}{tail}</span>'
-    )
+    return [
+        ('<span class="kwic-left">', False),
+        (md_inline(lead + left), True),
+        ("</span><mark>", False),
+        (md_inline(text[start:end]), True),
+        ('</mark><span class="kwic-right">', False),
+        (md_inline(right + tail), True),
+        ("</span>", False),
+    ]
 
 
-def _equivalent(unit: Unit, hits: list[tuple[int, int]], rank: int, lang: str) -> str:
+def _equivalent(unit: Unit, hits: list[tuple[int, int]], rank: int, lang: str) -> list[Piece]:
     """The equivalent that answers an occurrence: the n-th in the translated unit for the n-th source one."""
     width = _kwic_width(lang)
     if not hits:
-        return escape(unit.text[: width * 2]) + ("…" if len(unit.text) > width * 2 else "")
+        return [(md_inline(unit.text[: width * 2] + ("…" if len(unit.text) > width * 2 else "")), True)]
     start, end = hits[min(rank, len(hits) - 1)]
     return _kwic(unit.text, start, end, width)
 
 
 def formulae_page(edition: Edition) -> str:
+    """The drafting formulae as a table, a row per formula (its id on its first cell, the address the moved
+    pages link to)."""
     glossary = edition.glossary
     assert glossary is not None
     labels = locale(edition.lang).glossary
@@ -312,24 +368,32 @@ def formulae_page(edition: Edition) -> str:
         shown = lang if lang in f.equivalents else next(iter(f.equivalents))
         units = (glossary.formula_units or {})[f.id]
         where = ", ".join(
-            f'<a href="{urls.href(urls.FORMULAE, urls.unit_path(unit))}">{escape(unit_name(unit, edition.lang))}</a>'
-            for unit in (source.unit(u) for u in units)
+            f"[{md_cell(unit_name(unit, edition.lang))}][{unit.eid}]" for unit in (source.unit(u) for u in units)
         )
-        rows.append(
-            f'<tr id="{f.id}"><td lang="{source_lang}">{escape(f.head)}</td>'
-            f'<td lang="{PINYIN}">{escape(pinyin.marked)}</td>'
-            f'<td lang="{shown}"{dir_attr(edition, shown)}>{escape(" · ".join(f.equivalents[shown]))}</td>'
-            f"<td>{escape(in_language(f.note, edition.lang))}</td>"
-            f"<td>{where}</td></tr>"
+        cells = (
+            f"{md_cell(f.head)} {md_attrs('#' + f.id, lang=source_lang, **_direction(edition, source_lang))}",
+            f"{md_cell(pinyin.marked)} {md_attrs(lang=PINYIN)}",
+            f"{md_cell(' · '.join(f.equivalents[shown]))} {md_attrs(lang=shown, **_direction(edition, shown))}",
+            md_cell(in_language(f.note, edition.lang)),
+            where,
         )
+        rows.append("| " + " | ".join(cells) + " |")
+    # The rows link to the units by reference (a unit's eid), so that a row stays one short line.
+    cited = {u for f in glossary.formulae for u in (glossary.formula_units or {})[f.id]}
+    references = "\n".join(
+        f"[{unit.eid}]: {urls.link(urls.FORMULAE, urls.paragraph_page(unit.paragraph), unit.eid)}"
+        for unit in source.units()
+        if unit.uid in cited
+    )
     names = (language_name(source_lang, edition.lang), labels["pinyin"], language_name(lang, edition.lang))
-    head = (*names, labels["note"], labels["occurrences"]) if rows else ()
-    header = "".join(f"<th>{escape(h)}</th>" for h in head)
+    head = "| " + " | ".join(md_cell(h) for h in (*names, labels["note"], labels["occurrences"])) + " |"
+    table = "\n".join([head, "| --- " * 5 + "|", *rows])
+    csv = f'<a href="{html_attr(urls.root_file(urls.FORMULAE, "formulae.csv"))}">CSV</a>'
     return (
         f"# {md_text(labels['formulae'])}\n\n"
-        f"<p>{escape(labels['formulae_intro'])}</p>\n\n"
-        f'<table class="formulae"><thead><tr>{header}</tr></thead><tbody>{"".join(rows)}</tbody></table>\n\n'
-        f'<p class="glossary-downloads"><a href="{urls.root_file(urls.FORMULAE, "formulae.csv")}">CSV</a></p>\n'
+        f"{_prose(labels['formulae_intro'])}\n\n"
+        f"{md_block('formulae', table)}\n\n{references}\n\n"
+        f"{csv}\n{md_attrs('.glossary-downloads')}\n"
     )
 
 
@@ -341,19 +405,26 @@ def moved_page(edition: Edition, moved: Moved) -> str:
     target, here = moved.moved_to, urls.term_page(moved.id)
     if target.startswith("formulae#"):
         formula = target.removeprefix("formulae#")
-        to = urls.href(here, urls.path(urls.FORMULAE), formula)
-        link = f'<a href="{to}">{escape(labels["formulae"])}: {escape(formula)}</a>'
+        link = f"[{md_text(labels['formulae'])}: {md_text(formula)}]({urls.link(here, urls.FORMULAE, formula)})"
     elif target == "index":
-        link = f'<a href="{urls.href(here, urls.path(urls.GLOSSARY))}">{escape(labels["title"])}</a>'
+        link = f"[{md_text(labels['title'])}]({urls.link(here, urls.GLOSSARY)})"
     else:
-        other = glossary.term(target)
-        to = urls.href(here, urls.path(urls.term_page(target)))
-        link = f'<a href="{to}">{escape(other.name(edition.lang))}</a>'
-    reason = f"<p>{escape(in_language(moved.reason, edition.lang))}</p>" if moved.reason else ""
-    return (
-        f"# {md_text(labels['moved'])}\n\n"
-        f'<div class="glossary-moved">{reason}<p>{escape(labels["moved_to"])} {link}</p></div>\n'
-    )
+        name = glossary.term(target).name(edition.lang)
+        link = f"[{md_text(name)}]({urls.link(here, urls.term_page(target))})"
+    where = md_lines([(md_inline(f"{labels['moved_to']} "), True), (link, False)])
+    reason = f"{_prose(in_language(moved.reason, edition.lang))}\n\n" if moved.reason else ""
+    return f"# {md_text(labels['moved'])}\n\n{md_block('glossary-moved', reason + where)}\n"
+
+
+def structured_data(edition: Edition) -> dict[str, str]:
+    """src_uri → the JSON-LD block of the index and of each entry, added to the page's HTML (data, not text:
+    kept out of the Markdown)."""
+    glossary = edition.glossary
+    assert glossary is not None
+    return {
+        urls.GLOSSARY: json_ld(glossary_data(edition)),
+        **{urls.term_page(t.id): json_ld(glossary_data(edition, t.id)) for t in glossary.terms},
+    }
 
 
 def pages(edition: Edition, instruments: dict[str, Instrument]) -> dict[str, str]:

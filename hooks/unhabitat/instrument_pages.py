@@ -8,14 +8,10 @@ from __future__ import annotations
 from . import urls
 from .datafile import in_language
 from .labels import language_name, locale, unit_name
-from .markup import md_text, md_url
+from .markup import md_block, md_text, md_url
 from .references import cited_in
 from .register import Instrument
 from .render import Edition
-
-
-def _block(css_class: str, body: str) -> str:
-    return f'<div class="{css_class}" markdown>\n\n{body}\n\n</div>'
 
 
 def index_page(edition: Edition) -> str:
@@ -65,8 +61,8 @@ def instrument_page(edition: Edition, instrument: Instrument) -> str:
     )
     return (
         f"# {md_text(in_language(instrument.title, lang))}\n\n"
-        f"{_block('instrument', table)}\n\n"
-        f"## {md_text(labels['cited'])} {{#cited-in}}\n\n{_block('cited-in', citing)}\n"
+        f"{md_block('instrument', table)}\n\n"
+        f"## {md_text(labels['cited'])} {{#cited-in}}\n\n{md_block('cited-in', citing)}\n"
     )
 
 

@@ -10,6 +10,9 @@ them, so that text can never be read as markup:
 * ``md_inline`` and ``md_lines``: running text of the declaration inside a Markdown paragraph (and a link's
   text), escaped only where a character can start markup in the middle of a line, then wrapped into lines
   that never start with a character that could start a block;
+* ``md_block``: a container of Markdown that carries a class (md_in_html's ``<div markdown>``);
+* ``md_cell``: text in a cell of a Markdown table (``md_inline``, and ``|`` cannot end the cell);
+* ``md_attrs``: an ``attr_list`` (``{.class key="value"}``) whose values hold any text;
 * ``json_script``: JSON inside ``<script>``, where ``<``, ``>`` and ``&`` are ``\\u`` escapes, so that
   neither ``</script>`` nor ``<!--<script>`` in the data can end or swallow the element;
 * ``csv_cell``: a spreadsheet cell that cannot start a formula;
@@ -58,6 +61,37 @@ def md_inline(text: str) -> str:
     ``md_text``, so that the text reads as text)."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     return RE_MD_INLINE.sub(r"\\\1", text)
+
+
+def md_block(css_class: str, body: str) -> str:
+    """Markdown blocks inside a ``<div>`` of the class (md_in_html), for the stylesheet and the scripts."""
+    return f'<div class="{html_attr(css_class)}" markdown>\n\n{body}\n\n</div>'
+
+
+def md_cell(text: str) -> str:
+    """Literal text in a cell of a Markdown table (the ``tables`` extension reads ``\\|`` as a ``|``)."""
+    return md_inline(text).replace("|", "\\|")
+
+
+# What an attr_list value cannot hold as itself: its own quote (html_attr), a line break (the list is one line),
+# what Markdown's inline patterns, which run before attr_list, would read as markup, and a table's ``|``. Each
+# becomes a character reference, which the attribute keeps.
+RE_ATTR_UNSAFE = re.compile(r"[\\`*_{}\[\]|\r\n]")
+# A class, an id or an attribute's name: nothing that could end the list or start a value.
+RE_ATTR_TOKEN = re.compile(r"[^\s{}\"'=]+")
+
+
+def md_attrs(*tokens: str, **values: str) -> str:
+    """An attr_list: ``tokens`` as written (``.class``, ``#id``, a valueless attribute), then each of ``values``
+    as ``name="text"`` (``md_attrs(".glossary-item", **{"data-names": text})``), the text inert."""
+    for token in (*tokens, *values):
+        if not RE_ATTR_TOKEN.fullmatch(token):
+            raise ValueError(f"not an attribute name, class or id: {token!r}")
+    quoted = (
+        f'{name}="{RE_ATTR_UNSAFE.sub(lambda m: f"&#{ord(m[0])};", html_attr(text))}"'
+        for name, text in values.items()
+    )
+    return "{" + " ".join([*tokens, *quoted]) + "}"
 
 
 # RFC 3986's reserved and unreserved characters, and ``%`` of an encoding already made.

@@ -59,10 +59,14 @@ class Build:
 
     @cached_property
     def structured_data(self) -> dict[str, str]:
-        """src_uri → the JSON-LD block of each paragraph page, added to its HTML (not to its Markdown)."""
+        """src_uri → the JSON-LD block of each paragraph page and glossary entry, added to its HTML (not to its
+        Markdown)."""
         return {
-            urls.paragraph_page(p.number): render.json_ld_block(self.edition, p.number)
-            for p in self.edition.text.paragraphs
+            **{
+                urls.paragraph_page(p.number): render.json_ld_block(self.edition, p.number)
+                for p in self.edition.text.paragraphs
+            },
+            **glossary_pages.structured_data(self.edition),
         }
 
     def forget_pages(self) -> None:
