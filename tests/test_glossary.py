@@ -362,8 +362,8 @@ def test_every_published_id_keeps_a_page(glossary):
     for term_id in published:
         assert f"glossary/{term_id}.md" in built, term_id
     assert "glossary/formulae.md" in built
-    assert 'href="../formulae/#welcome"' in built["glossary/welcome.md"]
-    assert 'href="../un-habitat-programme/"' in built["glossary/un-habitat.md"]
+    assert "](formulae.md#welcome)" in built["glossary/welcome.md"]
+    assert "](un-habitat-programme.md)" in built["glossary/un-habitat.md"]
 
 
 def _texts():

@@ -386,7 +386,7 @@ def test_every_reference_is_a_working_link(site, lang):
 
 def test_downloads_page_lists_every_file_with_its_size(site):
     page = html.fromstring((site.root / "en" / "downloads" / "index.html").read_text(encoding="utf-8"))
-    rows = page.xpath('//table[@class="downloads"]/tbody/tr')
+    rows = page.xpath('//div[@class="downloads"]/table/tbody/tr')
     assert len(rows) == 19
     for row in rows:
         href = row.xpath(".//a/@href")[0]

@@ -44,6 +44,10 @@ def test_the_navigation_nests_groups_so_no_level_grows_with_the_text(edition, co
         assert [next(iter(item)) for item in paragraphs] == ["1–625", "626–1250", "1251–1875", "1876–2100"]
 
 
+# A concordance card: an item of the ordered list, from its number to the next item or the list's end.
+CARD = re.compile(r"^\d+\.  .*?(?=^\d+\.  |^</div>)", re.MULTILINE | re.DOTALL)
+
+
 def test_a_long_concordance_continues_on_numbered_pages(edition, monkeypatch):
     whole = {t.id: glossary_pages.concordance(edition, t) for t in edition.glossary.terms}
     monkeypatch.setattr(glossary_pages, "CONCORDANCE_PART", 2)
@@ -56,12 +60,13 @@ def test_a_long_concordance_continues_on_numbered_pages(edition, monkeypatch):
             pages[f"glossary/{term.id}/{n}.md"] for n in range(2, (count + 1) // 2 + 1)
         ]
         assert f"glossary/{term.id}/{(count + 1) // 2 + 1}.md" not in pages
-        cards = [re.findall(r'<li class="kwic-card">.*?</li>', page) for page in parts]
+        cards = [CARD.findall(page) for page in parts]
         assert all(len(c) == 2 for c in cards[:-1]) and 1 <= len(cards[-1]) <= 2
-        # The same cards, in the same order, as one page would hold; links one folder deeper after the first.
-        flat = [c.replace('href="../../../', 'href="../../') for part in cards for c in part]
-        assert flat == re.findall(r'<li class="kwic-card">.*?</li>', whole[term.id])
-        assert f'<a href="2/">3–{min(4, count)}</a>' in parts[0]
+        # The same cards, numbered in text order, as one page would hold; links one folder deeper after the first.
+        flat = [c.replace("](../../", "](../") for part in cards for c in part]
+        assert flat == CARD.findall(whole[term.id])
+        assert [int(c.split(".", 1)[0]) for c in flat] == list(range(1, count + 1))
+        assert f"[3–{min(4, count)}]({term.id}/2.md)" in parts[0]
 
 
 def test_a_long_text_continues_on_numbered_full_text_pages(edition, monkeypatch):

@@ -80,7 +80,7 @@ def test_glossary_filter_says_when_nothing_matches(page: Page):
 def test_concordance_links_to_the_paragraph_anchor(page: Page, base_url: str):
     page.goto("/zh/glossary/sdg-localization/")
     screenshot(page, "zh-glossary-entry")
-    page.click('ol.concordance a[href="../../13/#para_13__list_1__point_e"]')
+    page.click('.concordance a[href="../../13/#para_13__list_1__point_e"]')
     expect(page).to_have_url(f"{base_url}/zh/13/#para_13__list_1__point_e")
     expect(page.locator("#para_13__list_1__point_e")).to_be_in_viewport()
 
@@ -100,9 +100,12 @@ def test_concordance_cards_fit_a_phone(browser: Browser, base_url: str):
     context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=base_url)
     page = context.new_page()
     page.goto("/en/glossary/un-habitat-programme/")
-    cards = page.locator("ol.concordance li.kwic-card")
+    cards = page.locator(".concordance ol > li")
     expect(cards.first).to_be_visible()
     assert cards.count() > 10
+    # A card (glossary.css), not a list item with a number.
+    style = cards.first.evaluate("e => [getComputedStyle(e).borderTopWidth, getComputedStyle(e).listStyleType]")
+    assert style == ["1px", "none"], style
     for card in cards.all()[:3]:
         expect(card.locator('p[lang="zh"] mark')).to_have_count(1)
         expect(card.locator('p[lang="en"] mark')).to_have_count(1)
@@ -114,7 +117,7 @@ def test_concordance_cards_fit_a_phone(browser: Browser, base_url: str):
 
 def test_entry_shows_the_whole_record(page: Page):
     page.goto("/en/glossary/persons-with-disabilities/")
-    entry = page.locator("dl.glossary-entry")
+    entry = page.locator(".glossary-entry dl")
     expect(entry).to_contain_text("残疾人")
     expect(entry).to_contain_text("Convention on the Rights of Persons with Disabilities, article 1")
     page.goto("/en/glossary/stakeholders/")
@@ -122,3 +125,6 @@ def test_entry_shows_the_whole_record(page: Page):
     expect(page.locator('a[href^="https://unterm.un.org/"]')).to_have_count(1)
     page.goto("/en/glossary/welcome/")
     expect(page.locator(".glossary-moved a")).to_have_attribute("href", "../formulae/#welcome")
+    page.click(".glossary-moved a")
+    expect(page.locator(".formulae td#welcome")).to_be_in_viewport()
+    expect(page.locator(".formulae td#welcome")).to_have_attribute("lang", "zh")
