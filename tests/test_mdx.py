@@ -100,3 +100,35 @@ def test_a_term_link_s_title_becomes_its_tooltip_and_a_reference_keeps_its_title
     assert tip.get("class") == "decl-tip" and tip.get("role") == "tooltip"
     assert tip.text_content() == "rénlèi zhùqū · human settlements & <b>"
     assert ref.get("title") == "A/RES/71/256: New Urban Agenda" and not ref.xpath("span")
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXT.filter(bool), TEXT.filter(bool))
+@example("a\nb\r\"c'", "x}{y")  # a line break, quotes and braces stay in the one line of the list
+def test_attribute_values_and_table_cells_hold_any_text(value, cell):
+    """md_attrs: a list item's attributes (the glossary filter's keys) and a link's hold any text exactly, and the
+    text runs nothing; md_cell: a table cell shows any text, ``|`` included, and the row keeps its cells."""
+    from unhabitat.markup import md_attrs, md_cell
+
+    source = (
+        f"- [{md_inline(cell)}](x.md){md_attrs(**{'data-names': value})}\n"
+        f"  {md_attrs('.glossary-item', **{'data-source': value, 'data-pinyin': cell})}\n\n"
+        f"| a | b |\n| --- | --- |\n| {md_cell(cell)} {md_attrs(lang='zh')} | {md_cell(value)} |\n"
+    )
+    tree = html.fromstring(f"<div>{to_html(source)}</div>")
+    (item,) = tree.xpath("//li")
+    assert item.get("class") == "glossary-item"
+    assert (item.get("data-source"), item.get("data-pinyin")) == (value, cell)
+    assert item.xpath("./a/@data-names") == [value] and item.xpath("string(./a)") == cell
+    first, second = tree.xpath("//tbody/tr/td")
+    shown = value.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")  # a row is one line
+    assert (first.text_content(), first.get("lang"), second.text_content()) == (cell, "zh", shown)
+    assert not tree.xpath("//script | //em | //strong | //code | //img")
+
+
+def test_attribute_names_cannot_carry_a_value():
+    from unhabitat.markup import md_attrs
+
+    assert md_attrs(".a", "#b", rel="external noopener") == '{.a #b rel="external noopener"}'
+    with pytest.raises(ValueError, match="not an attribute name"):
+        md_attrs('.a" onclick="x')

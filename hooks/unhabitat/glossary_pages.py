@@ -110,7 +110,8 @@ def index_page(edition: Edition) -> str:
         link = f"[{md_text(labels['formulae'])}]({urls.link(urls.GLOSSARY, urls.FORMULAE)})"
         intro += [(" ", True), (link, False), (md_inline(labels["stop"]), True)]
     files = " · ".join(
-        f'<a href="{html_attr(urls.root_file(urls.GLOSSARY, name))}">{md_inline(form)}</a>' for name, form in GLOSSARY_FILES
+        f'<a href="{html_attr(urls.root_file(urls.GLOSSARY, name))}">{md_inline(form)}</a>'
+        for name, form in GLOSSARY_FILES
     )
     downloads: list[Piece] = [(md_inline(f"{labels['downloads']}: "), True), (files, False)]
     # The filter is a widget (a form control and live counts): HTML, a line per element.
@@ -159,9 +160,10 @@ def _index_item(edition: Edition, term: Term) -> str:
         (md_inline(second), True),
         (f"</span>]({urls.link(urls.GLOSSARY, urls.term_page(term.id))}){names}", False),
     ]
+    kind, status = md_inline(labels["kinds"][term.kind]), md_inline(labels["statuses"][term.status])
     meta = (
-        f'<span class="glossary-meta"><span class="glossary-kind">{md_inline(labels["kinds"][term.kind])}</span>'
-        f'<span class="glossary-status glossary-status-{term.status}">{md_inline(labels["statuses"][term.status])}</span>'
+        f'<span class="glossary-meta"><span class="glossary-kind">{kind}</span>'
+        f'<span class="glossary-status glossary-status-{term.status}">{status}</span>'
         f'<span class="glossary-n">{count} {md_inline(labels["times"])}</span></span>'
     )
     return f"- {_lines(link, '  ')}\n  {meta}\n  {md_attrs('.glossary-item', **keys)}"
@@ -237,7 +239,8 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
             for target in targets:
                 name = glossary.term(target).name(lang)
                 link = f"[{md_text(name)}]({urls.link(here, urls.term_page(target))})"
-                links.append("- " + _lines([(md_inline(f"{labels['xrefs'][kind]}: "), True), (link, False)], indent * 2))
+                relation = md_inline(f"{labels['xrefs'][kind]}: ")
+                links.append("- " + _lines([(relation, True), (link, False)], indent * 2))
         rows.append((labels["xref"], "\n    ".join(links)))
     rows.append(("UNTERM", f"[{md_text(labels['unterm'])}][unterm]{md_attrs(rel='external noopener')}"))
     # By reference: the search's address (which grows with the term) stands alone on its line.

@@ -68,9 +68,13 @@ def md_block(css_class: str, body: str) -> str:
     return f'<div class="{html_attr(css_class)}" markdown>\n\n{body}\n\n</div>'
 
 
+RE_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 def md_cell(text: str) -> str:
-    """Literal text in a cell of a Markdown table (the ``tables`` extension reads ``\\|`` as a ``|``)."""
-    return md_inline(text).replace("|", "\\|")
+    """Literal text in a cell of a Markdown table (the ``tables`` extension reads ``\\|`` as a ``|``); a line
+    break, which would end the row, as the space a browser shows for it."""
+    return RE_LINE_BREAK.sub(" ", md_inline(text).replace("|", "\\|"))
 
 
 # What an attr_list value cannot hold as itself: its own quote (html_attr), a line break (the list is one line),
