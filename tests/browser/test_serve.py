@@ -165,7 +165,7 @@ def test_a_broken_edit_shows_its_error_and_the_server_recovers(
     time.sleep(0.05)
     target.write_text(good, encoding="utf-8")
     expect(overlay).to_have_count(0, timeout=30_000)
-    expect(page.locator(".glossary-list").first).to_be_visible()
+    expect(page.locator(".glossary-item").first).to_be_visible()
     time.sleep(1)
     assert serving.output().count("Reloading browsers") == rebuilds + 1
     assert message in serving.output()
