@@ -163,7 +163,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.info("site_dir is not an edition folder; root files not written")
         return
     if os.environ.get(SERVING):
-        digests = {name: _digest(content) for name, content in build.pages.items()}
+        digests = {name: _digest(build, name, content) for name, content in build.pages.items()}
         (site / DIGESTS).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
     for folder, files in ((site.parent, build.root_files), (site, build.edition_files)):
         for name, content in files.items():
@@ -175,8 +175,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         offline_zip(site.parent, site.parent / ZIP_NAME)
 
 
-def _digest(content: str) -> str:
-    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+def _digest(build: Build, name: str, content: str) -> str:
+    """What a page's HTML is made of: its Markdown and the structured data added to it (a glossary index's
+    JSON-LD holds every entry's note, which its Markdown does not)."""
+    return hashlib.sha256((content + build.structured_data.get(name, "")).encode("utf-8")).hexdigest()
 
 
 def _unchanged_pages(config: MkDocsConfig, pages: dict[str, str]) -> set[str]:
@@ -185,7 +187,8 @@ def _unchanged_pages(config: MkDocsConfig, pages: dict[str, str]) -> set[str]:
     if not os.environ.get(SERVING) or not recorded.is_file():
         return set()
     before = json.loads(recorded.read_text(encoding="utf-8"))
-    return {name for name, content in pages.items() if before.get(name) == _digest(content)}
+    build = _build(config)
+    return {name for name, content in pages.items() if before.get(name) == _digest(build, name, content)}
 
 
 def _build(config: MkDocsConfig) -> Build:
