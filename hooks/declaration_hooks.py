@@ -13,10 +13,10 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -31,6 +31,9 @@ from unhabitat.mdx import DeclarationExtension
 from unhabitat.offline import ZIP_NAME, offline_zip
 from unhabitat.pipeline import Build, load_build
 from unhabitat.settings import EditionSpec, read_settings
+
+if TYPE_CHECKING:  # a one-off build never loads the live-reload server (watchdog and the rest)
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("declaration")
 # Under `make serve` (which sets SERVING), digests of the generated Markdown of the last build are
