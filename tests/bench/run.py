@@ -255,6 +255,13 @@ def measured_build(config: Path, site: Path, env: dict[str, str]) -> tuple[float
     return float(seconds), int(peak_kb) / 1024, sum(1 for _ in site.rglob("*.html"))
 
 
+def _our_extensions() -> list:
+    from mkdocs.utils.yaml import yaml_load
+
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as f:
+        return yaml_load(f)["markdown_extensions"]
+
+
 def plain_material(sources: dict[str, str], data: dict[str, str], lang: str, folder: Path) -> Path:
     """The same Markdown pages as our build, written out, with a plain Material configuration."""
     from unhabitat import render
@@ -276,7 +283,9 @@ def plain_material(sources: dict[str, str], data: dict[str, str], lang: str, fol
             "font": False,
             "features": ["navigation.footer", "navigation.prune"],
         },
-        "markdown_extensions": ["attr_list", "toc"],
+        # The pages' own Markdown extensions (mkdocs.yml): the same HTML to parse and write, not raw Markdown left
+        # inside containers. The site's own extension (mdx) is not there: the hook adds it.
+        "markdown_extensions": _our_extensions(),
         "plugins": [{"search": {"lang": lang}}],
         "nav": render.navigation(edition),
         "not_in_nav": "/glossary/*.md\n/glossary/*/*.md\n/instruments/*.md\n/full-*.md\n",
