@@ -515,3 +515,44 @@ def test_discovery_reports_what_the_base_lacks():
     forum = next(c for c in found if c.text == "世界城市论坛")
     assert (forum.source, forum.units) == ("body", ("16",))
     assert "世界城市论坛  (16)" in report(found)
+
+
+def test_the_stored_part_of_the_dictionary_cuts_as_the_whole(tmp_path, glossary):
+    """A build keeps the part of jieba's dictionary its characters need (segment.main_table): the glossary
+    built from it equals the one built from the whole dictionary, a text with a new character widens the
+    stored part, and a glossary edit (a new term) is found as in a build without the stored part."""
+    from dataclasses import replace
+
+    from unhabitat import segment
+
+    text = read_source(SOURCE_ZH)
+    cache = tmp_path / "segmentation"
+    for _ in range(2):  # written, then read
+        segment.release()
+        assert build_glossary(TERM_BASE, text, BASE.moved, BASE.formulae, cache) == glossary
+    stored = segment.main_table(folder=cache)
+    assert stored.chars is not None and "鑫" not in stored.chars and len(stored.freq) < 100_000
+    unit = text.paragraphs[0].unit
+    widened = replace(
+        text, paragraphs=(replace(text.paragraphs[0], unit=replace(unit, text=unit.text + "鑫鑫向荣")), *text.paragraphs[1:])
+    )
+    segment.release()
+    assert build_glossary(TERM_BASE, widened, BASE.moved, BASE.formulae, cache) == build_glossary(
+        TERM_BASE, widened, BASE.moved, BASE.formulae
+    )
+    assert "鑫" in segment.main_table(folder=cache).chars
+    segment.release()
+    taught = load_terms(TERMS, "terms.yml", SYMBOLS) + load_terms(
+        write(tmp_path, ENTRY.replace("新城市议程", "城市化进程").replace("new-urban-agenda", "urbanization")),
+        "terms.yml",
+        SYMBOLS,
+    )
+    assert build_glossary(taught, text, cache=cache) == build_glossary(taught, text)
+    assert build_glossary(taught, text, cache=cache).units_of("urbanization")
+
+
+def test_set_phrases_are_read_from_the_dictionary():
+    from unhabitat.segment import main_table
+
+    phrases = main_table().set_phrases
+    assert {"以人为本", "无家可归"} <= phrases and "自然灾害" not in phrases

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
 
 from .errors import SourceError
 from .model import Declaration, Unit, group_by
@@ -19,6 +20,7 @@ from .segment import (
     Occurrence,
     Split,
     TermFinder,
+    main_table,
     plain_pinyin,
     taught_tokenizer,
     user_dictionary,
@@ -86,12 +88,20 @@ class Glossary:
 
 
 def build_glossary(
-    terms: tuple[Term, ...], text: Declaration, moved: tuple[Moved, ...] = (), formulae: tuple[Formula, ...] = ()
+    terms: tuple[Term, ...],
+    text: Declaration,
+    moved: tuple[Moved, ...] = (),
+    formulae: tuple[Formula, ...] = (),
+    cache: Path | None = None,
 ) -> Glossary:
-    pinyin = {t.id: plain_pinyin(t.head, t.pinyin_override, t.proper) for t in terms}
-    formula_pinyin = {f.id: plain_pinyin(f.head, f.pinyin_override) for f in formulae}
-    dictionary = user_dictionary(terms)
-    tokenizer = taught_tokenizer(dictionary)
+    """``cache``: the build's folder for the part of jieba's dictionary that the text and the forms need
+    (``segment.main_table``); without it, the whole dictionary is read."""
+    forms = [t.head for t in terms] + [f for t in terms for f in t.forms] + [f.head for f in formulae]
+    table = main_table({c for s in (*(u.text for u in text.units()), *forms) for c in s}, cache)
+    pinyin = {t.id: plain_pinyin(t.head, t.pinyin_override, t.proper, table) for t in terms}
+    formula_pinyin = {f.id: plain_pinyin(f.head, f.pinyin_override, table=table) for f in formulae}
+    dictionary = user_dictionary(terms, table)
+    tokenizer = taught_tokenizer(dictionary, table)
     finder = TermFinder(tokenizer, terms)
     occurrences: list[Occurrence] = []
     splits: list[Split] = []

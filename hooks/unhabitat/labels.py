@@ -168,13 +168,26 @@ LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 
 def locale(lang: str, folder: Path = LOCALES) -> Locale:
-    """The locale of ``lang``, read again when its file changed (``make serve`` keeps its workers)."""
+    """The locale of ``lang``; its file is looked at once per build (``refresh``), not on each of the
+    hundred thousand calls a large build makes."""
+    return _current(lang, folder)
+
+
+@functools.cache
+def _current(lang: str, folder: Path) -> Locale:
     path = folder / f"{lang}.yml"
     try:
         changed = path.stat().st_mtime_ns
     except OSError:
         raise SourceError(f"{folder.name}/{lang}.yml", 0, f"no interface words for the edition '{lang}'") from None
     return _read_locale(path, changed)
+
+
+def refresh() -> None:
+    """Look at the locale files again on the next call: each build starts with this, since ``make serve``
+    keeps its workers and a locale may have been edited since the last build (a file left unchanged is
+    not read again)."""
+    _current.cache_clear()
 
 
 @functools.cache

@@ -99,9 +99,11 @@ def load_build(
     history: bool = False,
     citation_cache: Path | None = None,
     editions: tuple[EditionSpec, ...] = (),
+    segment_cache: Path | None = None,
 ) -> Build:
     """Raises ``SourceError`` (file:line) on any input that cannot build. With ``history``, each unit's
-    revisions come from git (the golden tests leave it out: their pages must not depend on the clone)."""
+    revisions come from git (the golden tests leave it out: their pages must not depend on the clone).
+    ``segment_cache``: a folder that keeps the part of jieba's dictionary the texts need, between builds."""
     paths = {name: base / path for name, path in sources.items()}
     files = {name: base / path for name, path in data.items()}
     texts = {name: read_source(path, _label(path, base)) for name, path in paths.items()}
@@ -116,7 +118,7 @@ def load_build(
     formulae = formulae_beside(files["terms"], _label(files["terms"], base), langs)
     terms_label = _label(files["terms"], base)
     base_data = load_term_base(files["terms"], terms_label, frozenset(instruments), formulae, langs)
-    glossary = build_glossary(base_data.terms, source, base_data.moved, base_data.formulae)
+    glossary = build_glossary(base_data.terms, source, base_data.moved, base_data.formulae, segment_cache)
     check_every_term_occurs(glossary, _label(files["terms"], base))
     references = {name: detect(text, name, instruments) for name, text in texts.items()}
     for other_lang in translations:
