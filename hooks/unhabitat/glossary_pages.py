@@ -24,6 +24,7 @@ from .markup import (
     md_attrs,
     md_block,
     md_cell,
+    md_definitions,
     md_inline,
     md_lines,
     md_text,
@@ -244,7 +245,7 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
         rows.append((labels["xref"], "\n    ".join(links)))
     rows.append(("UNTERM", f"[{md_text(labels['unterm'])}][unterm]{md_attrs(rel='external noopener')}"))
     # By reference: the search's address (which grows with the term) stands alone on its line.
-    table = "\n\n".join([*(f"{md_text(k)}\n:   {v}" for k, v in rows), f"[unterm]: {md_url(_unterm(term, lang))}"])
+    table = f"{md_definitions(rows)}\n\n[unterm]: {md_url(_unterm(term, lang))}"
     count = len(glossary.occurrences_of(term.id))
     parts = _parts_nav(term.id, count, 1) + "\n\n" if count > CONCORDANCE_PART else ""
     return (

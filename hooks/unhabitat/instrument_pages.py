@@ -8,7 +8,7 @@ from __future__ import annotations
 from . import urls
 from .datafile import in_language
 from .labels import language_name, locale, unit_name
-from .markup import md_block, md_text, md_url
+from .markup import md_block, md_definitions, md_text, md_url
 from .references import cited_in
 from .register import Instrument
 from .render import Edition
@@ -52,7 +52,7 @@ def instrument_page(edition: Edition, instrument: Instrument) -> str:
                     ),
                 )
             )
-    table = "\n\n".join(f"{md_text(k)}\n:   {v}" for k, v in rows)
+    table = md_definitions(rows)
     units = {u.uid: u for u in edition.text.units()}
     citing = "\n".join(
         f"- [{md_text(unit_name(units[uid], lang))}]"

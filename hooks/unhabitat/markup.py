@@ -10,6 +10,7 @@ them, so that text can never be read as markup:
 * ``md_inline`` and ``md_lines``: running text of the declaration inside a Markdown paragraph (and a link's
   text), escaped only where a character can start markup in the middle of a line, then wrapped into lines
   that never start with a character that could start a block;
+* ``md_definitions``: a definition list of literal labels;
 * ``md_block``: a container of Markdown that carries a class (md_in_html's ``<div markdown>``);
 * ``md_cell``: text in a cell of a Markdown table (``md_inline``, and ``|`` cannot end the cell);
 * ``md_attrs``: an ``attr_list`` (``{.class key="value"}``) whose values hold any text;
@@ -66,6 +67,11 @@ def md_inline(text: str) -> str:
 def md_block(css_class: str, body: str) -> str:
     """Markdown blocks inside a ``<div>`` of the class (md_in_html), for the stylesheet and the scripts."""
     return f'<div class="{html_attr(css_class)}" markdown>\n\n{body}\n\n</div>'
+
+
+def md_definitions(rows: list[tuple[str, str]]) -> str:
+    """A definition list (def_list): each label literal, each definition Markdown indented as its first line is."""
+    return "\n\n".join(f"{md_text(label)}\n:   {definition}" for label, definition in rows)
 
 
 RE_LINE_BREAK = re.compile(r"\r\n?|\n")
