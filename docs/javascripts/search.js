@@ -1,5 +1,6 @@
 // The site's own search. Every word of a query must be found (AND); "quoted words" form a phrase.
-// Chinese parts match as substrings (spaces ignored, so 目标 11 finds 目标11); Latin parts match at
+// Chinese parts match as substrings (spaces ignored, so 目标 11 finds 目标11, but not inside a run of Latin
+// letters and digits: 11has is not 11 has); Latin parts match at
 // the start of a word; a document symbol (A/RES/71/256, 71/256) also finds the units citing it.
 // A unit reference (13(b), 第13段(b), para. 13 (b), ¶13) gives a direct jump. A query in the other
 // language's script finds the units through the other language's text. The index is sharded: a query
@@ -112,13 +113,14 @@
   }
 
   // A part as the index cuts text (search_shards.tokens): words of [a-z0-9], any other character alone.
-  // A Chinese part ignores white space and may begin inside a word (2030年: a word ending with 2030) and
-  // end inside one; a Latin part starts a word, keeps its white space, and may end inside a word.
+  // A Chinese part ignores white space (except that it keeps two words apart: 11 has is not 11has) and
+  // may begin inside a word (2030年: a word ending with 2030) and end inside one; a Latin part starts a
+  // word, keeps its white space, and may end inside a word.
   function pattern(text) {
     var han = HAN.test(text);
     var tokens = [];
     var spaced = false;
-    (han ? squeeze(text) : text).replace(/(\s+)|([a-z0-9]+)|([\s\S])/gu, function (all, white, word) {
+    text.replace(/(\s+)|([a-z0-9]+)|([\s\S])/gu, function (all, white, word) {
       if (white) { spaced = true; return all; }
       tokens.push({ text: all, word: !!word, spaced: spaced });
       spaced = false;
