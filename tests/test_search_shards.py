@@ -57,7 +57,13 @@ DOCS = [
     {"k": "unit", "u": "1/#para_1", "n": "1", "t": "第1段", "x": "我们欢迎人居署的工作。", "f": "A/RES/71/256号决议"},
     {"k": "unit", "u": "2/#para_2", "n": "2", "t": "第2段", "x": "2030 年可持续发展议程", "s": ["A/RES/71/256"]},
     {"k": "term", "u": "glossary/un-habitat/", "t": "人居署", "x": "人居署 · UN-Habitat"},
-    {"k": "instrument", "u": "instruments/a-res-71-256/", "t": "A/RES/71/256", "x": "新城市议程", "s": ["A/RES/71/256"]},
+    {
+        "k": "instrument",
+        "u": "instruments/a-res-71-256/",
+        "t": "A/RES/71/256",
+        "x": "新城市议程",
+        "s": ["A/RES/71/256"],
+    },
 ]
 OTHER = [{"x": "We welcome the work of UN-Habitat.", "f": "resolution 71/256"}, {"x": "the 2030 Agenda"}]
 

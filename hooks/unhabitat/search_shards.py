@@ -24,6 +24,7 @@ text, white space ignored, contains it, and a Latin one exactly those where it s
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -106,7 +107,7 @@ def encode(occurrences: Sequence[tuple[int, int]]) -> list[int]:
     while at < len(occurrences):
         current = occurrences[at][0]
         places = [p for f, p in occurrences[at:] if f == current]
-        out += [current - field, len(places), places[0], *(b - a for a, b in zip(places, places[1:], strict=False))]
+        out += [current - field, len(places), places[0], *(b - a for a, b in itertools.pairwise(places))]
         field, at = current, at + len(places)
     return out
 
@@ -133,9 +134,23 @@ def _script(name: str, data: object) -> str:
     return f"{CALLBACK}({json.dumps(name)},{body});\n"
 
 
-def corpus_files(corpus: str, fields: Iterable[tuple[int, str]], records: Sequence[object]) -> tuple[dict, dict[str, str]]:
-    """A corpus's files and what the head says of them: the first key of each keys file, the first
-    document of each text file."""
+@dataclass(frozen=True)
+class Corpus:
+    """A corpus's files, and what the head says of them: the first key of each keys file, the first
+    document of each text file, and the files' names (``{n}`` for the number)."""
+
+    files: dict[str, str]
+    keys: list[str]
+    texts: list[int]
+
+    def head(self, corpus: str) -> dict[str, object]:
+        names = {kind: urls.search_file(corpus, kind, None) for kind in ("keys", "text")}
+        return {"keys": self.keys, "texts": self.texts, "files": names}
+
+
+def corpus_files(corpus: str, fields: Iterable[tuple[int, str]], records: Sequence[object]) -> Corpus:
+    """The keys files and text files of a corpus (``main``: the edition's documents; ``other``: the other
+    language's text of its units)."""
     found = postings(fields)
     keys = sorted(found, key=utf16)
     encoded = [encode(found[k]) for k in keys]
@@ -150,12 +165,7 @@ def corpus_files(corpus: str, fields: Iterable[tuple[int, str]], records: Sequen
     for n, (a, b) in enumerate(zip(text_starts, [*text_starts[1:], len(records)], strict=True)):
         name = urls.search_file(corpus, "text", n)
         files[name] = _script(name, list(records[a:b]))
-    head = {
-        "keys": ["", *(keys[s] for s in key_starts[1:])],
-        "texts": text_starts,
-        "files": {kind: urls.search_file(corpus, kind, None) for kind in ("keys", "text")},
-    }
-    return head, files
+    return Corpus(files, ["", *(keys[s] for s in key_starts[1:])], text_starts)
 
 
 def _fields(texts: Sequence[Texts]) -> Iterable[tuple[int, str]]:
@@ -170,24 +180,23 @@ def files(lang: str, other_lang: str, docs: Sequence[Document], other: Sequence[
     count = {kind: sum(1 for d in docs if d["k"] == kind) for kind in ("unit", "term", "instrument")}
     # The kind of a document follows from its number: units, then terms, then instruments.
     records = [{k: v for k, v in d.items() if k != "k"} for d in docs]
-    main_head, out = corpus_files("main", _fields(docs), records)
-    other_head, other_files = corpus_files("other", _fields(other), list(other))
-    out |= other_files
+    main = corpus_files("main", _fields(docs), records)
+    other_text = corpus_files("other", _fields(other), list(other))
+    out = main.files | other_text.files
     symbols: dict[str, list[int]] = {}
     for i, d in enumerate(docs):
         for s in d.get("s", []):
             symbols.setdefault(fold(s), []).append(i)
     # Unit references (13(b)) jump: the paragraph of the first unit of each text file.
-    starts = main_head["texts"]
-    first_paragraph = [int(re.match(r"\d+", str(docs[s].get("n", ""))).group()) if s < count["unit"] else None for s in starts]  # type: ignore[union-attr]
+    first_paragraph = [int(docs[s].get("n", "0").split("(")[0]) if s < count["unit"] else None for s in main.texts]
     head = {
         "lang": lang,
         "other": other_lang,
         "count": count,
         "symbols": sorted(symbols.items()),
         "jump": first_paragraph,
-        "main": main_head,
-        "otherText": other_head,
+        "main": main.head("main"),
+        "otherText": other_text.head("other"),
     }
     out[urls.SEARCH_HEAD] = _script(urls.SEARCH_HEAD, head)
     return out

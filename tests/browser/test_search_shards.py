@@ -91,7 +91,31 @@ def sample_queries(docs: list[dict]) -> list[str]:
     return sorted(q for q in queries if not re.search(r"[/\"“”„«»「」『』]", q) and q not in STOP)
 
 
-STOP = set("a an and are as at be by for from in is it its of on or that the their this to with".split())
+STOP = {
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "in",
+    "is",
+    "it",
+    "its",
+    "of",
+    "on",
+    "or",
+    "that",
+    "the",
+    "their",
+    "this",
+    "to",
+    "with",
+}
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -117,10 +141,14 @@ def test_the_shards_find_exactly_the_documents_that_contain_a_query(page: Page, 
 
 def responses_while(page: Page, action) -> list:
     seen: list = []
-    page.on("response", seen.append)
+
+    def record(response) -> None:
+        seen.append(response)
+
+    page.on("response", record)
     action()
     page.wait_for_load_state("networkidle")
-    page.remove_listener("response", seen.append)
+    page.remove_listener("response", record)
     return seen
 
 
