@@ -13,16 +13,16 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
-from unhabitat import render, segment, sitemap, urls
+from unhabitat import labels, render, segment, sitemap, urls
 from unhabitat.address import PREVIEW_ROOT, site_address
 from unhabitat.errors import SourceError
 from unhabitat.labels import Site, check_locales, locale, words
@@ -31,6 +31,9 @@ from unhabitat.mdx import DeclarationExtension
 from unhabitat.offline import ZIP_NAME, offline_zip
 from unhabitat.pipeline import Build, load_build
 from unhabitat.settings import EditionSpec, read_settings
+
+if TYPE_CHECKING:  # a one-off build never loads the live-reload server (watchdog and the rest)
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("declaration")
 # Under `make serve` (which sets SERVING), digests of the generated Markdown of the last build are
@@ -43,6 +46,7 @@ DIGESTS = ".page-digests.json"
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     base = Path(config.config_file_path).parent
+    labels.refresh()  # a worker of `make serve` builds again: a locale may have been edited
     # The pages' own Markdown extension (unhabitat/mdx.py): MkDocs imports the names of mkdocs.yml's
     # markdown_extensions before it loads this hook, when the hooks folder is not importable; Python-Markdown
     # takes an instance as well as a name (MkDocs' type says names only).
@@ -62,7 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         build = load_build(
             base, settings.sources, settings.data, settings.edition, address.root,
             history=True, citation_cache=base / "build" / "citations" / f"{settings.edition}.json",
-            editions=settings.editions,
+            editions=settings.editions, segment_cache=base / "build" / "segmentation",
         )  # fmt: skip
     except SourceError as e:
         raise PluginError(str(e)) from e

@@ -269,7 +269,7 @@ BAD_BUILDS = [
             "cities and other places inclusive",
             1,
         ),
-        ":12: unit 2: '人类住区' is in the Chinese; the English has none of: human settlements",
+        ":12: unit 2: '人类住区' is in the zh text; the en text has none of: human settlements",
     ),
 ]
 

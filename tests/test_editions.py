@@ -4,12 +4,15 @@ interface words of every language, checked with file:line errors."""
 
 from __future__ import annotations
 
+import ast
+import csv
+import io
 import json
 import re
 from pathlib import Path
 
 import pytest
-from lxml import html
+from lxml import etree, html
 from support import ROOT, build_site
 from test_links import _ids, _target, links
 from unhabitat.errors import SourceError
@@ -123,6 +126,48 @@ def test_the_unofficial_notice_is_in_each_translation_s_words(three):
     assert "ترجمة غير رسمية" in _page(three, "ar/1/index.html").xpath('string(//div[@class="decl-notice"])')
 
 
+def test_the_term_base_gives_the_arabic_edition_its_arabic_terms(three):
+    entry = _page(three, "ar/glossary/test-framework/index.html")
+    assert entry.xpath("string(//h1)") == "إطار الاختبار"
+    assert entry.xpath('//dl[@class="glossary-entry"]//span[@lang="ar"]/text()') == ["إطار الاختبار"]
+    assert "إطار يُستخدم للاختبار." in entry.xpath('string(//dl[@class="glossary-entry"])')
+    assert entry.xpath('//p[@class="kwic"][@lang="ar"]/@dir') == ["rtl"] * 3
+    # Marked in the Arabic text, with the preposition attached to it there (match.ar).
+    marks = _page(three, "ar/1/index.html").xpath('//a[contains(@class, "decl-term")]/text()')
+    assert marks == ["بإطار الاختبار"]
+    index = _page(three, "ar/glossary/index.html")
+    item = index.xpath('//li[@class="glossary-item"][.//a[@href="test-framework/"]]')[0]
+    assert "إطار الاختبار" in item.get("data-names") and item.get("data-source") == "测试框架"
+    # An entry without an Arabic equivalent yet shows the first translation's.
+    assert _page(three, "ar/glossary/welcome/index.html").xpath("string(//h1)") == "welcome"
+
+
+def test_the_glossary_exports_carry_every_edition_s_language(three):
+    rows = list(csv.DictReader(io.StringIO((three.root / "glossary.csv").read_text(encoding="utf-8-sig"))))
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["test-framework"]["ar_preferred"] == "إطار الاختبار"
+    assert by_id["test-framework"]["note_ar"] == "إطار يُستخدم للاختبار."
+    assert by_id["welcome"]["ar_preferred"] == by_id["welcome"]["note_ar"] == ""
+    assert list(rows[0])[5:14] == [f"{lang}_{s}" for lang in LANGS for s in ("preferred", "admitted", "deprecated")]
+    data = json.loads((three.root / "glossary.json").read_text(encoding="utf-8"))
+    entry = next(e for e in data["entries"] if e["id"] == "test-framework")
+    assert (entry["zh"], entry["en"], entry["ar"]) == ("测试框架", ["test framework"], ["إطار الاختبار"])
+    assert entry["context"]["ar"] == "نرحب بإطار الاختبار¹."
+    assert next(iter(data["fields"])) == "zh, variants, en, ar"
+    tbx = etree.fromstring((three.root / "glossary.tbx").read_bytes())
+    q, xml_lang = "{urn:iso:std:iso:30042:ed-2}", "{http://www.w3.org/XML/1998/namespace}lang"
+    langs = {e.get("id"): [s.get(xml_lang) for s in e.iter(f"{q}langSec")] for e in tbx.iter(f"{q}conceptEntry")}
+    assert langs == {"c-test-framework": list(LANGS), "c-welcome": ["zh", "en"]}
+    formulae = (three.root / "formulae.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert formulae == "id,zh,en,ar,pinyin,note_zh,note_en,note_ar,occurrences"
+
+
+def test_an_arabic_citation_is_in_arabic_words(three):
+    page = _page(three, "ar/1/index.html")
+    assert "إعلان الاختبار (جنيف، 2030)، الفقرة 1، " in page.text_content()
+    assert "language = {Arabic}" in (three.root / "citations.ar.bib").read_text(encoding="utf-8")
+
+
 # ---- the locales ----
 
 
@@ -206,3 +251,79 @@ def test_only_the_address_book_formats_urls():
     ]
     assert not found, "\n".join(found)
 
+
+
+# ---- no language in the code ----
+
+# The six official languages of the United Nations, the editions this site may have.
+UN_LANGS = ("ar", "en", "es", "fr", "ru", "zh")
+RE_LANG_CODE = re.compile(rf"(?<![\w-])({'|'.join(UN_LANGS)})(?!\w)")
+# Where a language code may stand in the code: defaults, each a module-level name, with why.
+LANGUAGE_DEFAULTS = {
+    ("hooks/unhabitat/settings.py", "DEFAULT_LANGS"),  # the site's editions for a caller without a configuration
+    ("hooks/unhabitat/exports.py", "EXPORT_LANG"),  # the language the exports' own notes are written in
+    ("hooks/unhabitat/structured.py", "PINYIN"),  # the language tag of pinyin (zh-Latn-pinyin), BCP 47
+}
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    """The ids of the docstring nodes: prose about languages, not code."""
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                out.add(id(first.value))
+    return out
+
+
+def language_literals(code: str, relative: str) -> list[str]:
+    """Each ``file:line`` of ``code`` where it names a language: a string holding a language code, or an
+    identifier that is one (``term.zh``), outside the module-level defaults of ``LANGUAGE_DEFAULTS``."""
+    tree = ast.parse(code)
+    allowed: set[int] = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        targets += [node.target] if isinstance(node, ast.AnnAssign) else []
+        if any(isinstance(t, ast.Name) and (relative, t.id) in LANGUAGE_DEFAULTS for t in targets):
+            allowed |= set(range(node.lineno, (node.end_lineno or node.lineno) + 1))
+    docstrings = _docstrings(tree)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            hit = RE_LANG_CODE.search(node.value)
+        elif isinstance(node, ast.Name | ast.Attribute | ast.arg | ast.keyword):
+            name = {ast.Name: "id", ast.Attribute: "attr", ast.arg: "arg", ast.keyword: "arg"}[type(node)]
+            hit = RE_LANG_CODE.fullmatch(getattr(node, name) or "")
+        else:
+            continue
+        if hit and node.lineno not in allowed:
+            found.append(f"{relative}:{node.lineno}: {hit.group()!r}")
+    return sorted(found, key=lambda f: int(f.split(":")[1]))
+
+
+def test_no_language_is_named_in_the_hooks_outside_the_defaults():
+    """Languages are data (extra.editions, locales/, the term base): a code in hooks/ is a pair or a
+    language hard-wired. The scan reads the syntax tree, so comments and docstrings may name languages."""
+    found = [
+        hit
+        for path in sorted(HOOKS.rglob("*.py"))
+        for hit in language_literals(path.read_text(encoding="utf-8"), path.relative_to(ROOT).as_posix())
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_language_scan_finds_codes_in_strings_and_names_but_not_in_prose_or_defaults():
+    code = (
+        'PINYIN = "zh-Latn-pinyin"\n'
+        'OTHER = "en"\n'
+        "def f(t, ar):\n"
+        '    """Returns the zh form."""\n'
+        '    return t.zh, f"{t}.fr", "Chinese", "maybe"  # en\n'
+    )
+    assert language_literals(code, "hooks/unhabitat/structured.py") == [
+        "hooks/unhabitat/structured.py:2: 'en'",
+        "hooks/unhabitat/structured.py:3: 'ar'",
+        "hooks/unhabitat/structured.py:5: 'zh'",
+        "hooks/unhabitat/structured.py:5: 'fr'",
+    ]

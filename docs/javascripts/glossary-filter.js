@@ -1,4 +1,5 @@
-// The glossary index's filter: hanzi, pinyin with or without tones or spaces, pinyin initials, English.
+// The glossary index's filter: the source forms (hanzi), pinyin with or without tones or spaces, pinyin
+// initials, and the designations in every translation (data-names, lower-cased).
 // Other pages have no filter and this does nothing there. No third-party code.
 (function () {
   "use strict";
@@ -19,9 +20,9 @@
     items.forEach(function (item) {
       var d = item.dataset;
       var hit = !query ||
-        d.zh.indexOf(query) >= 0 ||
+        d.source.indexOf(query) >= 0 ||
         (latin && (d.pinyin.indexOf(latin) >= 0 || (" " + d.initials).indexOf(" " + latin) >= 0 ||
-          d.en.indexOf(query.toLowerCase()) >= 0));
+          d.names.indexOf(query.toLowerCase()) >= 0));
       item.hidden = !hit;
       if (hit) { shown += 1; }
     });

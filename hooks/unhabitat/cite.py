@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import NotRequired, TypedDict
 
-from .labels import unit_name
+from .labels import locale, unit_name
 from .markup import bibtex_text
 from .model import Declaration, Unit
 from .record import OfficialRecord, date_text
@@ -49,18 +49,30 @@ class Work:
     year: str
     record: OfficialRecord | None = None
     revisions: tuple[tuple[str, str], ...] = ()  # (unit id, YYYY-MM-DD of its current wording)
+    translation: bool = False  # a translation of the source edition: CSL-JSON says so in its genre
 
     @classmethod
     def of(
-        cls, text: Declaration, lang: str, record: OfficialRecord | None = None, revisions: dict[str, str] | None = None
+        cls,
+        text: Declaration,
+        lang: str,
+        record: OfficialRecord | None = None,
+        revisions: dict[str, str] | None = None,
+        translation: bool = False,
     ) -> Work:
         date_place = text.header.date_place
         years = RE_YEAR.findall(date_place)
-        parts = [p.strip() for p in re.split(r"[，,]", date_place)]
+        # The place is the part without digits, after a comma: full-width (Chinese), Latin or Arabic (،).
+        parts = [p.strip() for p in re.split(r"[，,،]", date_place)]
         place = next((p for p in parts if not any(c.isdigit() for c in p)), "")
         year = years[-1] if years else ""
         dated = tuple(sorted((uid, date) for uid, date in (revisions or {}).items() if date))
-        return cls(lang, text.header.title, "".join(text.header.body), place, year, record, dated)
+        return cls(lang, text.header.title, "".join(text.header.body), place, year, record, dated, translation)
+
+    @property
+    def words(self) -> dict[str, str]:
+        """The citation words of the work's language (``cite`` in ``locales/<lang>.yml``)."""
+        return locale(self.lang).cite
 
     def revised(self, unit: Unit) -> str:
         """When the cited wording of ``unit`` was last revised, as running text ("" if unknown)."""
@@ -72,7 +84,7 @@ class Work:
         """The date of adoption as running text, or the year when the record is missing."""
         if self.record:
             return self.record.date_text(self.lang)
-        return f"{self.year}年" if self.lang == "zh" else self.year
+        return self.words["year"].format(year=self.year)
 
     @property
     def date_parts(self) -> list[int]:
@@ -84,20 +96,22 @@ class Work:
 
     def unit_title(self, unit: Unit) -> str:
         """The title with the unit, the one field every style prints."""
-        sep = "，" if self.lang == "zh" else ", "
-        return f"{self.title}{sep}{unit_name(unit, self.lang)}"
+        return self.words["unit_title"].format(title=self.title, unit=unit_name(unit, self.lang))
 
 
 def citation(work: Work, unit: Unit, url: str) -> str:
-    """联合国人居大会第二届会议部长级宣言（2023年6月9日，内罗毕），第13段(a)分段，<permalink>"""
-    symbol = f"{work.symbol}, " if work.symbol else ""
-    revised = work.revised(unit)
-    if work.lang == "zh":
-        version = f"（本站文本修订于{revised}）" if revised else ""
-        return f"{work.title}（{symbol}{work.date_text}，{work.place}），{unit_name(unit, 'zh')}{version}，{url}"
-    name = unit_name(unit, "en")
-    version = f", revised {revised}" if revised else ""
-    return f"{work.title} ({symbol}{work.place}, {work.date_text}), {name}, {url} (unofficial translation{version})"
+    """联合国人居大会第二届会议部长级宣言（2023年6月9日，内罗毕），第13段(a)分段，<permalink>: the
+    ``sentence`` of the work's locale, with ``version`` when the cited wording was revised on this site."""
+    words, revised = work.words, work.revised(unit)
+    return words["sentence"].format(
+        title=work.title,
+        symbol=f"{work.symbol}, " if work.symbol else "",
+        date=work.date_text,
+        place=work.place,
+        unit=unit_name(unit, work.lang),
+        version=words["version"].format(revised=revised) if revised else "",
+        url=url,
+    )
 
 
 def file_slug(unit: Unit) -> str:
@@ -109,15 +123,14 @@ def _key(unit: Unit, lang: str) -> str:
 
 
 def _note(work: Work, unit: Unit) -> str:
-    place, revised = unit_name(unit, work.lang), work.revised(unit)
-    if work.lang == "zh":
-        return f"{place}；本站文本修订于{revised}" if revised else place
-    return f"{place}; unofficial translation from the Chinese" + (f", revised {revised}" if revised else "")
+    revised = work.revised(unit)
+    template = work.words["note_revised" if revised else "note"]
+    return template.format(unit=unit_name(unit, work.lang), revised=revised)
 
 
 def _genre(work: Work, unit: Unit) -> str:
     revised = work.revised(unit)
-    return f"unofficial translation, revised {revised}" if revised else "unofficial translation"
+    return work.words["genre_revised" if revised else "genre"].format(revised=revised)
 
 
 BIB_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -136,7 +149,7 @@ def bibtex(work: Work, units: list[tuple[Unit, str]]) -> str:
             "number": work.symbol or "",
             "note": _note(work, unit),
             "url": url,
-            "language": "Chinese" if work.lang == "zh" else "English",
+            "language": work.words["bibtex_language"],
         }
         body = [f"  {k} = {{{v if k == 'url' else _bib_escape(v)}}}" for k, v in fields.items() if v]
         if work.record:
@@ -190,7 +203,7 @@ def csl_items(work: Work, units: list[tuple[Unit, str]]) -> list[CslItem]:
             "URL": url,
             "language": work.lang,
         }
-        if work.lang == "en":
+        if work.translation:
             item["genre"] = _genre(work, unit)  # the styles print the genre: the caveat and the wording's date
         if work.symbol:
             item["number"] = work.symbol

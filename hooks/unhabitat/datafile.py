@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeGuard, TypeVar, overload
 import yaml
 
 from .errors import SourceError
+from .settings import DEFAULT_LANGS
 from .source_text import read_input
 
 
@@ -160,14 +161,18 @@ def text_field(record: Record, key: str, *, required: bool = True) -> str | None
     return value
 
 
-# The languages every record of glossary/ gives; a further edition's language may be added beside them.
-RECORD_LANGS = ("zh", "en")
+# The languages every record of instruments.yml and record.yml gives (the site's default editions); a
+# further edition's language may be added beside them. The term base takes the editions' own (``translated``).
+RECORD_LANGS = DEFAULT_LANGS
 
 
 def in_language(texts: Mapping[str, T], lang: str) -> T:
-    """A record's text in ``lang``; an edition whose language the data files do not give reads the
-    translation's (the last of ``RECORD_LANGS``)."""
-    return texts[lang] if lang in texts else texts[RECORD_LANGS[-1]]
+    """A record's text in ``lang``; a language the record does not give reads the first translation's
+    (the second entry: ``translated`` and ``bilingual`` keep the source language first)."""
+    if lang in texts:
+        return texts[lang]
+    values = list(texts.values())
+    return values[1] if len(values) > 1 else values[0]
 
 
 def one_of(value: object, allowed: Collection[S]) -> TypeGuard[S]:
@@ -175,13 +180,27 @@ def one_of(value: object, allowed: Collection[S]) -> TypeGuard[S]:
     return value in allowed
 
 
-def bilingual(record: Record, key: str) -> dict[str, str]:
-    """A ``{zh: …, en: …}`` field, both languages present and non-empty, with any further language's text."""
+def translated(record: Record, key: str, langs: tuple[str, ...]) -> dict[str, str]:
+    """A field with a text per language of ``langs`` (the editions', the source's first): the source
+    language and the first translation required, the others optional, any other key an error. The
+    texts come in the order of ``langs``."""
     value = field(record, key, dict)
-    for lang in (*RECORD_LANGS, *sorted(set(value) - set(RECORD_LANGS), key=str)):
+    for lang in sorted(set(value) - set(langs), key=str):
+        raise record.fail(f"field '{key}': language '{lang}' is not an edition's ({', '.join(langs)})", key)
+    for lang in langs:
+        if (lang in langs[:2] or lang in value) and (not isinstance(value.get(lang), str) or not value[lang].strip()):
+            raise record.fail(f"field '{key}' needs a non-empty '{lang}' text", key)
+    return {lang: value[lang].strip() for lang in langs if lang in value}
+
+
+def bilingual(record: Record, key: str) -> dict[str, str]:
+    """A field with the texts of ``RECORD_LANGS``, present and non-empty, and any further language's text."""
+    value = field(record, key, dict)
+    langs = (*RECORD_LANGS, *sorted(set(value) - set(RECORD_LANGS), key=str))
+    for lang in langs:
         if not isinstance(value.get(lang), str) or not value[lang].strip():
             raise record.fail(f"field '{key}' needs a non-empty '{lang}' text", key)
-    return {lang: text.strip() for lang, text in value.items()}
+    return {lang: value[lang].strip() for lang in langs}
 
 
 def string_list(record: Record, key: str, *, required: bool = True) -> tuple[str, ...]:

@@ -43,7 +43,6 @@ def root_files(
 ) -> dict[str, str]:
     """Files beside the editions (the same bytes whichever edition builds them); ``texts``: every edition's,
     the source first."""
-    zh, en = edition.zh_en()  # the term base's two languages
     source = next(iter(texts.values()))
     glossary = edition.glossary
     assert glossary is not None
@@ -61,15 +60,15 @@ def root_files(
         "instruments.json": exports.instruments_json(
             edition.instruments, references_source, [u.uid for u in source.units()], tuple(texts), edition.site_root
         ),
-        "glossary.json": exports.glossary_json(glossary, zh, en),
-        "glossary.tbx": exports.glossary_tbx(glossary, zh, en),
-        "glossary-2008.tbx": exports.glossary_tbx2008(glossary, zh, en),
-        "glossary.csv": exports.glossary_csv(glossary, zh, en),
-        "formulae.csv": exports.formulae_csv(glossary),
+        "glossary.json": exports.glossary_json(glossary, texts),
+        "glossary.tbx": exports.glossary_tbx(glossary, texts),
+        "glossary-2008.tbx": exports.glossary_tbx2008(glossary, texts),
+        "glossary.csv": exports.glossary_csv(glossary, texts),
+        "formulae.csv": exports.formulae_csv(glossary, tuple(texts)),
         urls.ROBOTS: sitemap.robots(edition.site_root, tuple(texts)),
     }
     for lang, text in texts.items():
-        work = cite.Work.of(text, lang, edition.record, edition.revisions(lang))
+        work = cite.Work.of(text, lang, edition.record, edition.revisions(lang), lang != edition.source_lang)
         for ext, fmt in CITATION_FORMATS.items():
             files[urls.citations_file(lang, ext)] = fmt(work, _cited_units(edition, text, lang))
     return files

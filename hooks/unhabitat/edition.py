@@ -73,7 +73,7 @@ class Edition:
 
     @property
     def work(self) -> cite.Work:
-        return cite.Work.of(self.text, self.lang, self.record, self.revisions(self.lang))
+        return cite.Work.of(self.text, self.lang, self.record, self.revisions(self.lang), not self.is_source)
 
     @property
     def history(self) -> History:
@@ -100,9 +100,11 @@ class Edition:
             for unit, item in zip(units, items, strict=True)
         }
 
-    def zh_en(self) -> tuple[Declaration, Declaration]:
-        """The source text and its counterpart: the first translation, or this edition's text."""
-        return (self.text, self.other) if self.is_source else (self.other, self.text)
+    def pair(self) -> tuple[Declaration, str, Declaration]:
+        """The source text, and the translation shown beside it: this edition's, or the first translation."""
+        if self.is_source:
+            return self.text, self.other_lang, self.other
+        return self.other, self.lang, self.text
 
     def permalink(self, unit: Unit, lang: str | None = None) -> str:
         return urls.permalink(self.site_root, lang or self.lang, unit)
@@ -116,5 +118,5 @@ class Edition:
         assert self.glossary is not None
         term, pinyin = self.glossary.term(term_id), self.glossary.pinyin[term_id]
         if self.is_source:
-            return f"{pinyin.marked} · {term.en[0]}"
-        return f"{term.zh} · {pinyin.marked}"
+            return f"{pinyin.marked} · {term.name(self.other_lang)}"
+        return f"{term.head} · {pinyin.marked}"

@@ -1,4 +1,4 @@
-"""Stage 4: machine-readable files written beside the two editions, from the model alone."""
+"""Stage 4: machine-readable files written beside the editions, from the model alone."""
 
 from __future__ import annotations
 
@@ -7,21 +7,21 @@ import io
 import json
 import re
 from collections.abc import Iterable, Mapping
-from typing import NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict
 from xml.sax.saxutils import escape
 
 from . import urls
-from .datafile import RECORD_LANGS
 from .glossary import Glossary
+from .labels import language_name, locale
 from .markup import csv_cell
 from .model import RE_MARKER, Declaration, from_superscript, group_by
 from .notes import Note
 from .references import Reference, cited_in
 from .register import Instrument
-from .termbase import STATUSES, SUBJECTS, TERM_STATUSES, Designation, Term
+from .termbase import STATUSES, TERM_STATUSES, Designation, Term
 
-# The term base's languages (its records give zh and en); the text exports list every edition.
-EDITIONS = RECORD_LANGS
+# The language of the exports' own words (the TBX notes and headers, the JSON's field descriptions).
+EXPORT_LANG = "en"
 # A line break inside a title block: nothing between Han characters or full-width punctuation, a space elsewhere.
 RE_WIDE_END = re.compile(r"[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef]$")
 
@@ -47,12 +47,10 @@ def permalinks(texts: dict[str, Declaration], site_root: str) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
 
 
-# CAT tools keep translation memories per locale: a bare "zh" needs a mapping step (and may be mapped to zh-TW).
-TMX_LANGS = {"zh": "zh-CN", "en": "en"}
-
-
 def tmx_lang(lang: str) -> str:
-    return TMX_LANGS.get(lang, lang)
+    """The locale CAT tools file a language's segments under (``downloads.tmx_lang`` of its locale): they keep
+    translation memories per locale, and a bare language code needs a mapping step (Chinese: zh-CN or zh-TW?)."""
+    return str(locale(lang).downloads["tmx_lang"])
 
 
 def join_lines(lines: tuple[str, ...] | list[str]) -> str:
@@ -79,7 +77,7 @@ def tmx(
         '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
         '<tmx version="1.4">',
         '  <header creationtool="unhabitat-declaration-site" creationtoolversion="1"'
-        f' segtype="paragraph" o-tmf="plain text" adminlang="en" srclang="{tmx_lang(next(iter(texts)))}"'
+        f' segtype="paragraph" o-tmf="plain text" adminlang="{EXPORT_LANG}" srclang="{tmx_lang(next(iter(texts)))}"'
         ' datatype="plaintext"/>',
         "  <body>",
     ]
@@ -122,39 +120,8 @@ class DesignationRow(TypedDict):
     note: NotRequired[str]
 
 
-class GlossaryRow(TypedDict):
-    """One record of ``glossary.json`` (``JSON_FIELDS`` says what the fields hold)."""
-
-    id: str
-    zh: str
-    variants: list[str]
-    en: list[str]
-    terms: dict[str, list[DesignationRow]]
-    match: dict[str, list[str]]
-    pinyin: str
-    pinyin_toneless: str
-    initials: str
-    kind: str
-    subject: str
-    subject_label: dict[str, str]
-    status: str
-    source: str | None
-    body: str | None
-    definition: dict[str, str] | None
-    note: dict[str, str]
-    xref: dict[str, list[str]]
-    instrument: str | None
-    context: dict[str, str] | None  # the unit's id, and its text in each language
-    occurrences: list[str]
-
-
-class FormulaRow(TypedDict):
-    id: str
-    zh: str
-    en: list[str]
-    pinyin: str
-    note: dict[str, str]
-    occurrences: list[str]
+# One record of ``glossary.json`` (``json_fields`` says what the fields hold); its keys include the languages'.
+GlossaryRow = dict[str, Any]
 
 
 def _designation(d: Designation) -> DesignationRow:
@@ -166,16 +133,18 @@ def _designation(d: Designation) -> DesignationRow:
     return row
 
 
-def _context(glossary: Glossary, zh: Declaration, en: Declaration, term: Term) -> dict[str, str] | None:
-    """The first unit where the term stands, in both languages: the context sentence of the record."""
+def _context(glossary: Glossary, texts: dict[str, Declaration], term: Term) -> dict[str, str] | None:
+    """The first unit where the term stands, in every language: the context sentence of the record."""
     units = glossary.units_of(term.id)
     if not units:
         return None
     uid = units[0]
-    return {"unit": uid, "zh": zh.unit(uid).text, "en": en.unit(uid).text}
+    return {"unit": uid, **{lang: text.unit(uid).text for lang, text in texts.items()}}
 
 
-def _glossary_rows(glossary: Glossary, zh: Declaration, en: Declaration) -> list[GlossaryRow]:
+def _glossary_rows(glossary: Glossary, texts: dict[str, Declaration]) -> list[GlossaryRow]:
+    """``texts``: every edition's, the source first; each language is a key of the record."""
+    source, *translations = texts
     rows: list[GlossaryRow] = []
     for term in sorted(glossary.terms, key=lambda t: t.id):
         pinyin = glossary.pinyin[term.id]
@@ -183,39 +152,37 @@ def _glossary_rows(glossary: Glossary, zh: Declaration, en: Declaration) -> list
         rows.append(
             {
                 "id": term.id,
-                "zh": term.zh,
+                source: term.head,
                 "variants": list(term.variants),
-                "en": list(term.en),
-                "terms": {lang: [_designation(d) for d in term.terms(lang)] for lang in EDITIONS},
-                "match": {lang: list(term.match[lang]) for lang in EDITIONS},
+                **{lang: list(term.equivalents(lang)) for lang in translations},
+                "terms": {lang: [_designation(d) for d in term.terms(lang)] for lang in texts},
+                "match": {lang: list(term.match[lang]) for lang in texts},
                 "pinyin": pinyin.marked,
                 "pinyin_toneless": pinyin.toneless,
                 "initials": pinyin.initials,
                 "kind": term.kind,
                 "subject": term.subject,
-                "subject_label": dict(zip(EDITIONS, SUBJECTS[term.subject], strict=True)),
+                "subject_label": {lang: locale(lang).glossary["subjects"][term.subject] for lang in texts},
                 "status": term.status,
                 "source": term.source,
                 "body": term.body,
-                "definition": (
-                    {"zh": definition.zh, "en": definition.en, "source": definition.source} if definition else None
-                ),
+                "definition": {**definition.texts, "source": definition.source} if definition else None,
                 "note": term.note,
                 "xref": {kind: list(ids) for kind, ids in term.xref.items()},
                 "instrument": term.instrument,
-                "context": _context(glossary, zh, en, term),
+                "context": _context(glossary, texts, term),
                 "occurrences": list(glossary.units_of(term.id)),
             }
         )
     return rows
 
 
-def glossary_json(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
+def glossary_json(glossary: Glossary, texts: dict[str, Declaration]) -> str:
     """``glossary.json``: every field of every record, the ids that moved, and what the fields hold."""
     data = {
         "title": GLOSSARY_TITLE,
-        "fields": JSON_FIELDS,
-        "entries": _glossary_rows(glossary, zh, en),
+        "fields": json_fields(tuple(texts)),
+        "entries": _glossary_rows(glossary, texts),
         "moved": [
             {"id": m.id, "moved_to": m.moved_to, "reason": m.reason} for m in sorted(glossary.moved, key=lambda m: m.id)
         ],
@@ -227,24 +194,43 @@ GLOSSARY_TITLE = (
     "Terminology of the Ministerial Declaration of the second session of the United Nations Habitat Assembly"
     " (Nairobi, 2023)"
 )
-JSON_FIELDS = {
-    "zh, variants, en": "the Chinese form the text uses, its other spellings in the text, the English designations",
-    "terms": "every designation per language: type, part of speech, status (preferred/admitted/deprecated), in_text",
-    "match": "strings used only to find occurrences (inflections); not terms",
-    "status, source": "un: established UN usage, established in `source`; site: this site's rendering",
-    "context": "the first unit where the term stands, in both languages",
-    "occurrences": "unit ids as in permalinks.json",
-}
+
+
+def json_fields(langs: tuple[str, ...]) -> dict[str, str]:
+    """What the fields of ``glossary.json`` hold; the first key names the languages' own keys."""
+    source, *translations = langs
+    names = " and ".join(language_name(lang, EXPORT_LANG) for lang in translations)
+    own = language_name(source, EXPORT_LANG)
+    return {
+        ", ".join((source, "variants", *translations)): (
+            f"the {own} form the text uses, its other spellings in the text, the {names} designations"
+        ),
+        "terms": (
+            "every designation per language: type, part of speech, status (preferred/admitted/deprecated), in_text"
+        ),
+        "match": "strings used only to find occurrences (inflections); not terms",
+        "status, source": "un: established UN usage, established in `source`; site: this site's rendering",
+        "context": f"the first unit where the term stands, in {'both' if len(langs) == 2 else 'all'} languages",
+        "occurrences": "unit ids as in permalinks.json",
+    }
+
+
 CONTEXT_SOURCE = "Ministerial Declaration, UN-Habitat Assembly, second session (2023), unit {unit}"
 # Multi-value cells of the CSV files are joined with this separator; no term contains ";".
 CSV_SEPARATOR = "; "
-CSV_COLUMNS = (
-    *("id", "kind", "subject", "status", "source"),
-    *(f"{lang}_{status}" for lang in EDITIONS for status in TERM_STATUSES),
-    *("acronyms_short_forms", "pinyin", "pinyin_toneless", "initials"),
-    *("definition_zh", "definition_en", "definition_source", "note_zh", "note_en", "body"),
-    *("broader", "narrower", "related", "see", "instrument", "context_unit", "occurrences"),
-)
+
+
+def csv_columns(langs: tuple[str, ...]) -> tuple[str, ...]:
+    """The columns of ``glossary.csv``: per language, its designations by status, definition and note."""
+    return (
+        *("id", "kind", "subject", "status", "source"),
+        *(f"{lang}_{status}" for lang in langs for status in TERM_STATUSES),
+        *("acronyms_short_forms", "pinyin", "pinyin_toneless", "initials"),
+        *(f"definition_{lang}" for lang in langs),
+        "definition_source",
+        *(f"note_{lang}" for lang in langs),
+        *("body", "broader", "narrower", "related", "see", "instrument", "context_unit", "occurrences"),
+    )
 
 
 def _csv(columns: Iterable[str], rows: Iterable[Mapping[str, str]]) -> str:
@@ -256,67 +242,56 @@ def _csv(columns: Iterable[str], rows: Iterable[Mapping[str, str]]) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def glossary_csv(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
-    """``glossary.csv``: one row per concept; multi-value cells joined with ``CSV_SEPARATOR``."""
+def _joined(items: Iterable[str]) -> str:
+    return CSV_SEPARATOR.join(items)
+
+
+def glossary_csv(glossary: Glossary, texts: dict[str, Declaration]) -> str:
+    """``glossary.csv``: one row per concept; multi-value cells joined with ``CSV_SEPARATOR``; a language
+    an entry does not give yet has empty cells."""
+    langs = tuple(texts)
     rows = []
-    for row in _glossary_rows(glossary, zh, en):
+    for row in _glossary_rows(glossary, texts):
         term = glossary.term(row["id"])
-
-        def joined(items: Iterable[str]) -> str:
-            return CSV_SEPARATOR.join(items)
-
-        def by_status(lang: str, status: str, term: Term = term) -> str:
-            return joined(d.text for d in term.terms(lang) if d.status == status)
-
-        definition = row["definition"] or {"zh": "", "en": "", "source": ""}
+        definition = row["definition"] or {}
         rows.append(
             {
                 **{k: row[k] or "" for k in ("id", "kind", "subject", "status", "source", "body", "instrument")},
-                **{f"{lang}_{status}": by_status(lang, status) for lang in EDITIONS for status in TERM_STATUSES},
-                "acronyms_short_forms": joined(d.text for d in term.designations if d.type in ("acronym", "shortForm")),
+                **{
+                    f"{lang}_{status}": _joined(d.text for d in term.terms(lang) if d.status == status)
+                    for lang in langs
+                    for status in TERM_STATUSES
+                },
+                "acronyms_short_forms": _joined(
+                    d.text for d in term.designations if d.type in ("acronym", "shortForm")
+                ),
                 **{k: row[k] for k in ("pinyin", "pinyin_toneless", "initials")},
-                "definition_zh": definition["zh"],
-                "definition_en": definition["en"],
-                "definition_source": definition["source"],
-                "note_zh": row["note"]["zh"],
-                "note_en": row["note"]["en"],
-                **{kind: joined(term.xref.get(kind, ())) for kind in ("broader", "narrower", "related", "see")},
+                **{f"definition_{lang}": definition.get(lang, "") for lang in langs},
+                "definition_source": definition.get("source", ""),
+                **{f"note_{lang}": term.note.get(lang, "") for lang in langs},
+                **{kind: _joined(term.xref.get(kind, ())) for kind in ("broader", "narrower", "related", "see")},
                 "context_unit": row["context"]["unit"] if row["context"] else "",
-                "occurrences": joined(row["occurrences"]),
+                "occurrences": _joined(row["occurrences"]),
             }
         )
-    return _csv(CSV_COLUMNS, rows)
+    return _csv(csv_columns(langs), rows)
 
 
-def formulae_rows(glossary: Glossary) -> list[FormulaRow]:
-    return [
+def formulae_csv(glossary: Glossary, langs: tuple[str, ...]) -> str:
+    """``formulae.csv``: the UN drafting formulae the declaration uses, with their equivalents."""
+    source, *translations = langs
+    rows = [
         {
             "id": f.id,
-            "zh": f.zh,
-            "en": list(f.en),
+            source: f.head,
+            **{lang: _joined(f.equivalents.get(lang, ())) for lang in translations},
             "pinyin": (glossary.formula_pinyin or {})[f.id].marked,
-            "note": f.note,
-            "occurrences": list((glossary.formula_units or {})[f.id]),
+            **{f"note_{lang}": f.note.get(lang, "") for lang in langs},
+            "occurrences": _joined((glossary.formula_units or {})[f.id]),
         }
         for f in glossary.formulae
     ]
-
-
-def formulae_csv(glossary: Glossary) -> str:
-    """``formulae.csv``: the UN drafting formulae the declaration uses, with their English."""
-    rows = [
-        {
-            "id": r["id"],
-            "zh": r["zh"],
-            "en": CSV_SEPARATOR.join(r["en"]),
-            "pinyin": r["pinyin"],
-            "note_zh": r["note"]["zh"],
-            "note_en": r["note"]["en"],
-            "occurrences": CSV_SEPARATOR.join(r["occurrences"]),
-        }
-        for r in formulae_rows(glossary)
-    ]
-    return _csv(("id", "zh", "en", "pinyin", "note_zh", "note_en", "occurrences"), rows)
+    return _csv(("id", *langs, "pinyin", *(f"note_{lang}" for lang in langs), "occurrences"), rows)
 
 
 # TBX: XML ids are NCNames (a term id may start with a digit: 2030-agenda).
@@ -329,36 +304,41 @@ TBX_XREF = {"broader": "broader concept", "narrower": "narrower concept", "relat
 TBX_XREF |= {"short_form_of": "short form of"}
 
 
-def _tbx_entry(glossary: Glossary, zh: Declaration, en: Declaration, term: Term, v2: bool) -> list[str]:
-    """One concept entry, the same data categories in both versions; ``v2`` names the 2008 elements."""
+def _tbx_entry(glossary: Glossary, texts: dict[str, Declaration], term: Term, v2: bool) -> list[str]:
+    """One concept entry, a language section per edition's language, the same data categories in both
+    versions; ``v2`` names the 2008 elements."""
     entry, lang_sec, term_sec = ("termEntry", "langSet", "tig") if v2 else ("conceptEntry", "langSec", "termSec")
     pinyin = glossary.pinyin[term.id]
-    context = _context(glossary, zh, en, term)
-    subject = SUBJECTS[term.subject][1]
+    context = _context(glossary, texts, term)
+    subject = locale(EXPORT_LANG).glossary["subjects"][term.subject]
     out = [f'  <{entry} id="{tbx_id(term.id)}">', f'   <descrip type="subjectField">{escape(subject)}</descrip>']
     for kind, targets in term.xref.items():
         for target in targets:
-            label = f"{TBX_XREF[kind]}: {glossary.term(target).en[0]}"
+            label = f"{TBX_XREF[kind]}: {glossary.term(target).name(EXPORT_LANG)}"
             out.append(f'   <ref type="crossReference" target="{tbx_id(target)}">{escape(label)}</ref>')
     if term.status == "un":
         out.append(f'   <admin type="source">{escape(term.source or "")}</admin>')
     out.append(f"   <note>{escape(f'concept type: {term.kind}; English equivalent: {STATUSES[term.status]}')}</note>")
     if term.body:
         out.append(f"   <note>{escape(f'originating body: {term.body}')}</note>")
-    for lang in EDITIONS:
+    for lang in texts:
+        if not term.terms(lang):
+            continue  # no equivalent recorded in this language yet
         out.append(f'   <{lang_sec} xml:lang="{lang}">')
-        if term.definition:
-            text = term.definition.zh if lang == "zh" else term.definition.en
+        if term.definition and lang in term.definition.texts:
+            text = term.definition.texts[lang]
             out += [
                 "    <descripGrp>",
                 f'     <descrip type="definition">{escape(text)}</descrip>',
                 f'     <admin type="source">{escape(term.definition.source)}</admin>',
                 "    </descripGrp>",
             ]
-        out.append(f"    <note>{escape(term.note[lang])}</note>")
+        if lang in term.note:
+            out.append(f"    <note>{escape(term.note[lang])}</note>")
         for d in term.terms(lang):
             # A rendering this site proposes is admitted at most: it is not established usage.
-            status = "admitted" if term.status == "site" and lang == "en" and d.status == "preferred" else d.status
+            proposed = term.status == "site" and lang == term.translation and d.status == "preferred"
+            status = "admitted" if proposed else d.status
             out += [
                 f"    <{term_sec}>",
                 f"     <term>{escape(d.text)}</term>",
@@ -366,7 +346,7 @@ def _tbx_entry(glossary: Glossary, zh: Declaration, en: Declaration, term: Term,
                 f'     <termNote type="partOfSpeech">{d.pos}</termNote>',
                 f'     <termNote type="administrativeStatus">{TBX_STATUS[status]}</termNote>',
             ]
-            if context and d.find and (lang == "en" or d.text == term.zh):
+            if context and d.find and (lang != term.source_lang or d.text == term.head):
                 out += [
                     "     <descripGrp>",
                     f'      <descrip type="context">{escape(context[lang])}</descrip>',
@@ -375,7 +355,7 @@ def _tbx_entry(glossary: Glossary, zh: Declaration, en: Declaration, term: Term,
                 ]
             if d.source:
                 out.append(f'     <admin type="source">{escape(d.source)}</admin>')
-            if lang == "zh" and d.text == term.zh:
+            if lang == term.source_lang and d.text == term.head:
                 out.append(f"     <note>{escape(f'pinyin: {pinyin.marked}')}</note>")
             if d.note:
                 out.append(f"     <note>{escape(d.note)}</note>")
@@ -391,7 +371,7 @@ TBX_V3_SCHEMAS = (
 )
 
 
-def glossary_tbx(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
+def glossary_tbx(glossary: Glossary, texts: dict[str, Declaration]) -> str:
     """``glossary.tbx``: TBX-Basic in TBX v3 (ISO 30042:2019, DCA style), one conceptEntry per concept."""
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -399,22 +379,22 @@ def glossary_tbx(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
         ' schematypens="http://relaxng.org/ns/structure/1.0"?>',
         f'<?xml-model href="{TBX_V3_SCHEMAS[1]}" type="application/xml"'
         ' schematypens="http://purl.oclc.org/dsdl/schematron"?>',
-        '<tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">',
+        f'<tbx style="dca" type="TBX-Basic" xml:lang="{EXPORT_LANG}" xmlns="urn:iso:std:iso:30042:ed-2">',
         f" <tbxHeader><fileDesc><sourceDesc><p>{escape(GLOSSARY_TITLE)}</p></sourceDesc></fileDesc></tbxHeader>",
         " <text><body>",
     ]
     for term in sorted(glossary.terms, key=lambda t: t.id):
-        out += _tbx_entry(glossary, zh, en, term, v2=False)
+        out += _tbx_entry(glossary, texts, term, v2=False)
     out += [" </body></text>", "</tbx>", ""]
     return "\n".join(out)
 
 
-def glossary_tbx2008(glossary: Glossary, zh: Declaration, en: Declaration) -> str:
+def glossary_tbx2008(glossary: Glossary, texts: dict[str, Declaration]) -> str:
     """``glossary-2008.tbx``: the same records as TBX-Basic 2008 (``martif``, ISO 30042:2008), which
     translate-toolkit, Weblate and many CAT tools read."""
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
-        '<martif type="TBX-Basic" xml:lang="en">',
+        f'<martif type="TBX-Basic" xml:lang="{EXPORT_LANG}">',
         " <martifHeader>",
         f"  <fileDesc><sourceDesc><p>{escape(GLOSSARY_TITLE)}</p></sourceDesc></fileDesc>",
         '  <encodingDesc><p type="XCSURI">TBXBasicXCSV02.xcs</p></encodingDesc>',
@@ -422,7 +402,7 @@ def glossary_tbx2008(glossary: Glossary, zh: Declaration, en: Declaration) -> st
         " <text><body>",
     ]
     for term in sorted(glossary.terms, key=lambda t: t.id):
-        out += _tbx_entry(glossary, zh, en, term, v2=True)
+        out += _tbx_entry(glossary, texts, term, v2=True)
     out += [" </body></text>", "</martif>", ""]
     return "\n".join(out)
 

@@ -1,6 +1,6 @@
 """Stage 2c: the term base applied to the text — pinyin, occurrences, marks, and the consistency check.
 
-Input: the concept entries, moved ids and drafting formulae of the term base, and the Chinese text.
+Input: the concept entries, moved ids and drafting formulae of the term base, and the source text.
 Output: a ``Glossary`` with every occurrence of every term; the formulae are located (for their own
 page) but never marked in the running text.
 """
@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
+from pathlib import Path
 
 from .errors import SourceError
 from .model import Declaration, Unit, group_by
@@ -19,6 +20,7 @@ from .segment import (
     Occurrence,
     Split,
     TermFinder,
+    main_table,
     plain_pinyin,
     taught_tokenizer,
     user_dictionary,
@@ -37,14 +39,17 @@ class Mark:
 
 @dataclass(frozen=True)
 class Miss:
-    """A term in a Chinese unit whose English counterpart uses none of the term's equivalents."""
+    """A term in a source unit whose counterpart in a translation uses none of the term's equivalents."""
 
     term: Term
     unit: Unit
+    lang: str
 
     def message(self) -> str:
-        wanted = " / ".join(self.term.en)
-        return f"unit {self.unit.uid}: '{self.term.zh}' is in the Chinese; the English has none of: {wanted}"
+        wanted = " / ".join(self.term.equivalents(self.lang))
+        source = self.term.source_lang
+        head = self.term.head
+        return f"unit {self.unit.uid}: '{head}' is in the {source} text; the {self.lang} text has none of: {wanted}"
 
 
 @dataclass(frozen=True)
@@ -83,12 +88,20 @@ class Glossary:
 
 
 def build_glossary(
-    terms: tuple[Term, ...], text: Declaration, moved: tuple[Moved, ...] = (), formulae: tuple[Formula, ...] = ()
+    terms: tuple[Term, ...],
+    text: Declaration,
+    moved: tuple[Moved, ...] = (),
+    formulae: tuple[Formula, ...] = (),
+    cache: Path | None = None,
 ) -> Glossary:
-    pinyin = {t.id: plain_pinyin(t.zh, t.pinyin_override, t.proper) for t in terms}
-    formula_pinyin = {f.id: plain_pinyin(f.zh, f.pinyin_override) for f in formulae}
-    dictionary = user_dictionary(terms)
-    tokenizer = taught_tokenizer(dictionary)
+    """``cache``: the build's folder for the part of jieba's dictionary that the text and the forms need
+    (``segment.main_table``); without it, the whole dictionary is read."""
+    forms = [t.head for t in terms] + [f for t in terms for f in t.forms] + [f.head for f in formulae]
+    table = main_table({c for s in (*(u.text for u in text.units()), *forms) for c in s}, cache)
+    pinyin = {t.id: plain_pinyin(t.head, t.pinyin_override, t.proper, table) for t in terms}
+    formula_pinyin = {f.id: plain_pinyin(f.head, f.pinyin_override, table=table) for f in formulae}
+    dictionary = user_dictionary(terms, table)
+    tokenizer = taught_tokenizer(dictionary, table)
     finder = TermFinder(tokenizer, terms)
     occurrences: list[Occurrence] = []
     splits: list[Split] = []
@@ -115,18 +128,18 @@ def formula_units(formula: Formula, text: Declaration, occurrences: Iterable[Occ
     units = []
     for unit in text.units():
         taken = [(o.start, o.end) for o in spans.get(unit.uid, ())]
-        at = unit.text.find(formula.zh)
+        at = unit.text.find(formula.head)
         while at >= 0:
-            if not any(s <= at and at + len(formula.zh) <= e for s, e in taken):
+            if not any(s <= at and at + len(formula.head) <= e for s, e in taken):
                 units.append(unit.uid)
                 break
-            at = unit.text.find(formula.zh, at + 1)
+            at = unit.text.find(formula.head, at + 1)
     return tuple(units)
 
 
 @cache
 def whole_words(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """English forms as whole words, case-insensitive, longest first ("commit" is not in "commitments").
+    """A translation's forms as whole words, case-insensitive, longest first ("commit" is not in "commitments").
 
     A word ends where letters end: a footnote marker (Agenda¹) or a digit may follow it."""
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
@@ -137,26 +150,30 @@ LETTER = r"[^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰]"
 
 
 def check_every_term_occurs(glossary: Glossary, label: str) -> None:
-    """Every entry, and every Chinese form said to be in the text, occurs in it."""
+    """Every entry, and every source-language form said to be in the text, occurs in it."""
     found = {(o.term, compact(o.form)) for o in glossary.occurrences}
     terms = {term for term, _ in found}
     for term in glossary.terms:
         if term.id not in terms:
-            raise SourceError(label, term.line, f"term '{term.zh}' no longer occurs in the text")
-        for d in term.terms("zh"):
+            raise SourceError(label, term.line, f"term '{term.head}' no longer occurs in the text")
+        for d in term.terms(term.source_lang):
             if d.find and (term.id, compact(d.text)) not in found:
                 raise SourceError(label, term.line, f"form '{d.text}' of '{term.id}' does not occur (find: false?)")
 
 
-def consistency_misses(glossary: Glossary, zh: Declaration, en: Declaration) -> list[Miss]:
-    english = {u.uid: u.text for u in en.units()}
-    units = {u.uid: u for u in en.units()}
+def consistency_misses(glossary: Glossary, translation: Declaration, lang: str) -> list[Miss]:
+    """Units where the source text has a term and the translation ``lang`` none of its equivalents there
+    (a term without an equivalent in ``lang`` yet is not looked for)."""
+    units = {u.uid: u for u in translation.units()}
     misses = []
     for term in glossary.terms:
-        pattern = whole_words(term.english_forms)
+        forms = term.target_forms(lang)
+        if not forms:
+            continue
+        pattern = whole_words(forms)
         for uid in glossary.units_of(term.id):
-            if not pattern.search(english[uid]):
-                misses.append(Miss(term, units[uid]))
+            if not pattern.search(units[uid].text):
+                misses.append(Miss(term, units[uid], lang))
     return misses
 
 
@@ -164,7 +181,7 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def chinese_marks(glossary: Glossary, paragraph: Iterable[Unit]) -> dict[str, list[Mark]]:
+def source_marks(glossary: Glossary, paragraph: Iterable[Unit]) -> dict[str, list[Mark]]:
     """Each term once per unit, at its first occurrence that stands on its own."""
     marks: dict[str, list[Mark]] = {}
     for unit in paragraph:
@@ -179,17 +196,17 @@ def chinese_marks(glossary: Glossary, paragraph: Iterable[Unit]) -> dict[str, li
     return marks
 
 
-def english_marks(
-    glossary: Glossary, zh_paragraph: Iterable[Unit], en_paragraph: Iterable[Unit]
+def translation_marks(
+    glossary: Glossary, source_paragraph: Iterable[Unit], paragraph: Iterable[Unit], lang: str
 ) -> dict[str, list[Mark]]:
-    """In the English text: for each term of a Chinese unit, its first English equivalent in the same unit."""
-    units = list(en_paragraph)
+    """In a translation ``lang``: for each term of a source unit, its first equivalent in the same unit."""
+    units = list(paragraph)
     position = {u.uid: i for i, u in enumerate(units)}
     hits = []
-    for zh_unit in zh_paragraph:
-        index = position[zh_unit.uid]
-        for term_id in dict.fromkeys(o.term for o in glossary.by_unit.get(zh_unit.uid, ())):
-            if hit := first_english(glossary.term(term_id), [units[index]]):
+    for source_unit in source_paragraph:
+        index = position[source_unit.uid]
+        for term_id in dict.fromkeys(o.term for o in glossary.by_unit.get(source_unit.uid, ())):
+            if hit := first_equivalent(glossary.term(term_id), [units[index]], lang):
                 hits.append(((index, hit[1], hit[2]), term_id))
     marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
     # Longer spans first, so that a long term keeps its span and a shorter one inside it yields.
@@ -200,10 +217,13 @@ def english_marks(
     return {uid: sorted(ms, key=lambda m: m.start) for uid, ms in marks.items()}
 
 
-def first_english(term: Term, units: list[Unit]) -> tuple[int, int, int] | None:
-    """(unit index, start, end) of the earliest English equivalent of ``term``, the longest at a tie."""
+def first_equivalent(term: Term, units: list[Unit], lang: str) -> tuple[int, int, int] | None:
+    """(unit index, start, end) of the earliest equivalent of ``term`` in ``lang``, the longest at a tie."""
+    forms = term.target_forms(lang)
+    if not forms:
+        return None
     hits = []
-    pattern = whole_words(term.english_forms)
+    pattern = whole_words(forms)
     for index, unit in enumerate(units):
         if m := pattern.search(unit.text):
             hits.append((index, m.start(), -len(m.group())))

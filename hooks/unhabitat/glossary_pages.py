@@ -9,15 +9,15 @@ from collections import Counter
 from . import urls
 from .datafile import in_language
 from .glossary import Glossary, whole_words
-from .labels import locale, unit_name
+from .labels import language_name, locale, unit_name
 from .markup import html_text as escape
 from .markup import json_ld, md_text
 from .model import Unit
 from .register import Instrument
-from .render import Edition
+from .render import Edition, dir_attr
 from .romanize import search_keys
-from .structured import glossary_data
-from .termbase import SUBJECTS, Moved, Term
+from .structured import PINYIN, glossary_data
+from .termbase import Moved, Term
 
 # The glossary's downloads, linked under its index.
 GLOSSARY_FILES = (
@@ -26,18 +26,25 @@ GLOSSARY_FILES = (
     ("glossary-2008.tbx", "TBX 2008"),
     ("glossary.csv", "CSV"),
 )
-# Characters of context on each side of an occurrence, the same in both languages' cards.
-CONTEXT = {"zh": 24, "en": 80}
 # Occurrences on one concordance page: beyond, a term's concordance continues on pages glossary/<id>/<n>/,
 # numbered in text order, so that a page's size does not grow with the text.
 CONCORDANCE_PART = 200
 
 
 def sorted_terms(glossary: Glossary, lang: str) -> list[Term]:
-    """By pinyin in the Chinese edition, alphabetically by English in the English one."""
-    if lang == "zh":
-        return sorted(glossary.terms, key=lambda t: (_pinyin_key(glossary, t), t.zh))
-    return sorted(glossary.terms, key=lambda t: (t.en[0].casefold(), t.zh))
+    """By pinyin in the source edition, alphabetically by the edition's own names in a translation."""
+    return sorted(glossary.terms, key=lambda t: (_sort_key(glossary, t, lang), t.head))
+
+
+def _sort_key(glossary: Glossary, term: Term, lang: str) -> str:
+    if lang == term.source_lang:
+        return _pinyin_key(glossary, term)
+    return term.name(lang).lstrip("“‘\"'").casefold()
+
+
+def _kwic_width(lang: str) -> int:
+    """Characters of context on each side of an occurrence in ``lang`` (fewer for a denser script)."""
+    return int(locale(lang).glossary["kwic_width"])
 
 
 def _pinyin_key(glossary: Glossary, term: Term) -> str:
@@ -45,7 +52,7 @@ def _pinyin_key(glossary: Glossary, term: Term) -> str:
 
 
 def _letter(glossary: Glossary, term: Term, lang: str) -> str:
-    key = _pinyin_key(glossary, term) if lang == "zh" else term.en[0].lstrip("“‘\"'").casefold()
+    key = _sort_key(glossary, term, lang)
     return key[:1].upper() if key[:1].isalpha() else "#"
 
 
@@ -63,7 +70,7 @@ def index_page(edition: Edition) -> str:
         for letter, items in groups.items()
     )
     count = len(glossary.terms)
-    stop = "。" if edition.lang == "zh" else "."
+    stop = labels["stop"]
     # The formulae page exists only when the term base has formulae beside it.
     formulae = f' <a href="{urls.href(urls.GLOSSARY, urls.path(urls.FORMULAE))}">{escape(labels["formulae"])}</a>{stop}'
     formulae = formulae if glossary.formulae else ""
@@ -92,22 +99,24 @@ def _index_item(edition: Edition, term: Term) -> str:
     assert glossary is not None
     labels = locale(edition.lang).glossary
     pinyin = glossary.pinyin[term.id]
-    forms = [d.text for d in term.terms("zh")]
+    forms = [d.text for d in term.terms(term.source_lang)]
     others = [search_keys(f) for f in forms[1:]]
-    # Space-separated keys, the head form's first: the filter matches any of them.
+    # Space-separated keys, the head form's first: the filter matches any of them. ``data-names``: the
+    # designations in every translation, which the filter matches case-insensitively.
+    translations = [d.text for lang in term.langs[1:] for d in term.terms(lang)]
     search = {
-        "data-zh": " ".join(forms),
+        "data-source": " ".join(forms),
         "data-pinyin": " ".join([re.sub(r"[^a-z0-9]", "", pinyin.toneless), *(k for k, _ in others)]),
         "data-initials": " ".join([pinyin.initials, *(i for _, i in others)]),
-        "data-en": " | ".join(d.text for d in term.terms("en")).casefold(),
+        "data-names": " | ".join(translations).casefold(),
     }
     attrs = " ".join(f'{k}="{escape(v)}"' for k, v in search.items())
-    first, second = (term.zh, term.en[0]) if edition.lang == "zh" else (term.en[0], term.zh)
+    first, second = term.name(edition.lang), term.name(edition.other_lang)
     count = len(glossary.occurrences_of(term.id))
     return (
         f'<li class="glossary-item" {attrs}><a href="{urls.href(urls.GLOSSARY, urls.path(urls.term_page(term.id)))}">'
         f'<span class="glossary-head" lang="{edition.lang}">{escape(first)}</span> '
-        f'<span class="glossary-pinyin" lang="zh-Latn-pinyin">{escape(pinyin.marked)}</span> '
+        f'<span class="glossary-pinyin" lang="{PINYIN}">{escape(pinyin.marked)}</span> '
         f'<span class="glossary-other" lang="{edition.other_lang}">{escape(second)}</span></a> '
         f'<span class="glossary-meta"><span class="glossary-kind">{escape(labels["kinds"][term.kind])}</span>'
         f'<span class="glossary-status glossary-status-{term.status}">{escape(labels["statuses"][term.status])}</span>'
@@ -120,7 +129,7 @@ def _designations(edition: Edition, term: Term, lang: str) -> str:
     items = []
     for d in term.terms(lang):
         tags = [labels["types"][d.type], labels["term_status"][d.status]]
-        if d.find and lang == "zh":
+        if d.find and lang == term.source_lang:
             tags.append(labels["in_text"])
         text = f"<del>{escape(d.text)}</del>" if d.status == "deprecated" else escape(d.text)
         extra = "".join(f" <small>{escape(x)}</small>" for x in (d.note, d.source) if x)
@@ -132,8 +141,10 @@ def _designations(edition: Edition, term: Term, lang: str) -> str:
 
 
 def _unterm(term: Term, lang: str) -> str:
-    preferred = next((d for d in term.terms("en") if d.status == "preferred"), term.terms("en")[0])
-    return urls.unterm_search(lang, preferred.text)
+    """UNTERM searched for the preferred equivalent in the first translation, its results shown in ``lang``."""
+    designations = term.terms(term.translation)
+    preferred = next((d for d in designations if d.status == "preferred"), designations[0])
+    return urls.unterm_search(lang, preferred.text, term.langs)
 
 
 def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument]) -> str:
@@ -142,12 +153,13 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
     lang = edition.lang
     labels = locale(lang).glossary
     pinyin = glossary.pinyin[term.id]
-    title = term.zh if lang == "zh" else term.en[0]
+    title = term.name(lang)
+    source, *translations = term.langs
     rows = [
-        (labels["zh"], _designations(edition, term, "zh")),
-        (labels["pinyin"], f'<span lang="zh-Latn-pinyin">{escape(pinyin.marked)}</span>'),
-        (labels["en"], _designations(edition, term, "en")),
-        (labels["subject"], escape(SUBJECTS[term.subject][0 if lang == "zh" else 1])),
+        (language_name(source, lang), _designations(edition, term, source)),
+        (labels["pinyin"], f'<span lang="{PINYIN}">{escape(pinyin.marked)}</span>'),
+        *((language_name(t, lang), _designations(edition, term, t)) for t in translations if term.terms(t)),
+        (labels["subject"], escape(labels["subjects"][term.subject])),
         (labels["kind"], escape(labels["kinds"][term.kind])),
         (labels["status"], escape(labels["statuses"][term.status])),
     ]
@@ -161,7 +173,7 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
         link = f'<a href="{to}">{escape(instrument.symbol)}</a>'
         rows.append((labels["instrument"], f"{link} — {escape(in_language(instrument.contains, lang))}"))
     if term.definition:
-        text = term.definition.zh if lang == "zh" else term.definition.en
+        text = in_language(term.definition.texts, lang)
         rows.append((labels["definition"], f"{escape(text)} <small>({escape(term.definition.source)})</small>"))
     rows.append((labels["note"], escape(in_language(term.note, lang))))
     if term.xref:
@@ -169,14 +181,14 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
         for kind, targets in term.xref.items():
             for target in targets:
                 other = glossary.term(target)
-                name = other.zh if lang == "zh" else other.en[0]
+                name = other.name(lang)
                 to = urls.href(urls.term_page(term.id), urls.path(urls.term_page(target)))
                 links.append(f'{escape(labels["xrefs"][kind])}: <a href="{to}">{escape(name)}</a>')
         rows.append((labels["xref"], "<br>".join(links)))
     rows.append(
         (
             "UNTERM",
-            f'<a href="{escape(_unterm(term, "zh" if lang == "zh" else "en"))}" rel="external noopener">'
+            f'<a href="{escape(_unterm(term, lang))}" rel="external noopener">'
             f"{escape(labels['unterm'])}</a>",
         )
     )
@@ -192,11 +204,11 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
 
 
 def concordance(edition: Edition, term: Term, part: int = 1) -> str:
-    """One card per occurrence: the Chinese and English keyword in context, the same window in both.
+    """One card per occurrence: the keyword in context in the source text and in the translation beside it.
     ``part`` 1 is on the entry page; each further part of ``CONCORDANCE_PART`` occurrences has its own page."""
     glossary = edition.glossary
     assert glossary is not None
-    zh, en = edition.zh_en()
+    source, lang, translation = edition.pair()
     cards = []
     here = _part_page(term.id, part)
     first = (part - 1) * CONCORDANCE_PART
@@ -206,10 +218,11 @@ def concordance(edition: Edition, term: Term, part: int = 1) -> str:
     for index, o in enumerate(glossary.occurrences_of(term.id)):
         if index >= first + CONCORDANCE_PART:
             break
-        unit = zh.unit(o.unit)
-        english = en.unit(o.unit)
+        unit = source.unit(o.unit)
+        other = translation.unit(o.unit)
         if o.unit not in hits:
-            hits[o.unit] = [m.span() for m in whole_words(term.english_forms).finditer(english.text)]
+            forms = term.target_forms(lang)
+            hits[o.unit] = [m.span() for m in whole_words(forms).finditer(other.text)] if forms else []
         rank = seen[o.unit, o.form]
         seen[o.unit, o.form] += 1
         if index < first:
@@ -218,8 +231,10 @@ def concordance(edition: Edition, term: Term, part: int = 1) -> str:
             '<li class="kwic-card">'
             f'<a class="kwic-where" href="{urls.href(here, urls.unit_path(unit))}">'
             f"{escape(unit_name(unit, edition.lang))}</a>"
-            f'<p lang="zh" class="kwic">{_kwic(unit.text, o.start, o.end, CONTEXT["zh"])}</p>'
-            f'<p lang="en" class="kwic">{_english(english, hits[o.unit], rank)}</p></li>'
+            f'<p lang="{term.source_lang}"{dir_attr(edition, term.source_lang)} class="kwic">'
+            f"{_kwic(unit.text, o.start, o.end, _kwic_width(term.source_lang))}</p>"
+            f'<p lang="{lang}"{dir_attr(edition, lang)} class="kwic">'
+            f"{_equivalent(other, hits[o.unit], rank, lang)}</p></li>"
         )
     start = f' start="{first + 1}"' if first else ""
     return f'<ol class="concordance"{start}>{"".join(cards)}</ol>'
@@ -275,34 +290,40 @@ def _kwic(text: str, start: int, end: int, width: int) -> str:
     )
 
 
-def _english(english: Unit, hits: list[tuple[int, int]], rank: int) -> str:
-    """The English equivalent that answers an occurrence: the n-th in the unit for the n-th Chinese one."""
+def _equivalent(unit: Unit, hits: list[tuple[int, int]], rank: int, lang: str) -> str:
+    """The equivalent that answers an occurrence: the n-th in the translated unit for the n-th source one."""
+    width = _kwic_width(lang)
     if not hits:
-        return escape(english.text[: CONTEXT["en"] * 2]) + ("…" if len(english.text) > CONTEXT["en"] * 2 else "")
+        return escape(unit.text[: width * 2]) + ("…" if len(unit.text) > width * 2 else "")
     start, end = hits[min(rank, len(hits) - 1)]
-    return _kwic(english.text, start, end, CONTEXT["en"])
+    return _kwic(unit.text, start, end, width)
 
 
 def formulae_page(edition: Edition) -> str:
     glossary = edition.glossary
     assert glossary is not None
     labels = locale(edition.lang).glossary
-    zh, _ = edition.zh_en()
+    source, lang, _ = edition.pair()
+    source_lang = edition.source_lang
     rows = []
     for f in glossary.formulae:
         pinyin = (glossary.formula_pinyin or {})[f.id]
+        # A formula without an equivalent in this edition's language yet shows the first translation's.
+        shown = lang if lang in f.equivalents else next(iter(f.equivalents))
         units = (glossary.formula_units or {})[f.id]
         where = ", ".join(
             f'<a href="{urls.href(urls.FORMULAE, urls.unit_path(unit))}">{escape(unit_name(unit, edition.lang))}</a>'
-            for unit in (zh.unit(u) for u in units)
+            for unit in (source.unit(u) for u in units)
         )
         rows.append(
-            f'<tr id="{f.id}"><td lang="zh">{escape(f.zh)}</td>'
-            f'<td lang="zh-Latn-pinyin">{escape(pinyin.marked)}</td>'
-            f'<td lang="en">{escape(" · ".join(f.en))}</td><td>{escape(in_language(f.note, edition.lang))}</td>'
+            f'<tr id="{f.id}"><td lang="{source_lang}">{escape(f.head)}</td>'
+            f'<td lang="{PINYIN}">{escape(pinyin.marked)}</td>'
+            f'<td lang="{shown}"{dir_attr(edition, shown)}>{escape(" · ".join(f.equivalents[shown]))}</td>'
+            f"<td>{escape(in_language(f.note, edition.lang))}</td>"
             f"<td>{where}</td></tr>"
         )
-    head = (labels["zh"], labels["pinyin"], labels["en"], labels["note"], labels["occurrences"]) if rows else ()
+    names = (language_name(source_lang, edition.lang), labels["pinyin"], language_name(lang, edition.lang))
+    head = (*names, labels["note"], labels["occurrences"]) if rows else ()
     header = "".join(f"<th>{escape(h)}</th>" for h in head)
     return (
         f"# {md_text(labels['formulae'])}\n\n"
@@ -327,7 +348,7 @@ def moved_page(edition: Edition, moved: Moved) -> str:
     else:
         other = glossary.term(target)
         to = urls.href(here, urls.path(urls.term_page(target)))
-        link = f'<a href="{to}">{escape(other.zh if edition.lang == "zh" else other.en[0])}</a>'
+        link = f'<a href="{to}">{escape(other.name(edition.lang))}</a>'
     reason = f"<p>{escape(in_language(moved.reason, edition.lang))}</p>" if moved.reason else ""
     return (
         f"# {md_text(labels['moved'])}\n\n"

@@ -90,6 +90,8 @@ class Locale:
     languages: dict[str, str]  # the names of languages in this one
     downloads: dict[str, Any]  # the downloads page's words; ``files``: a description of each fixed file
     script: dict[str, str]  # the words of the page's scripts, which read them from the page
+    cite: dict[str, str]  # the citation sentence and the citation files' words (cite.py), the date pattern
+    references: dict[str, str]  # ``pattern``: how the text of this language cites instruments (references.py)
     keys: frozenset[str]  # every key path (``glossary.kinds.body``), for comparing locales
 
 
@@ -151,23 +153,41 @@ def read_locale(path: Path, label: str) -> Locale:
         languages=words["languages"],
         downloads=words["downloads"],
         script=words["script"],
+        cite=words["cite"],
+        references=words["references"],
         # Which languages a locale names is its own affair (an unnamed one is called by its own name).
         keys=frozenset(p for p in _paths(words) if not p.startswith("languages.")),
     )
 
 
-SECTIONS = ("site", "labels", "glossary", "instruments", "citations", "languages", "downloads", "script")
+SECTIONS = (
+    *("site", "labels", "glossary", "instruments", "citations", "languages", "downloads", "script"),
+    *("cite", "references"),
+)
 LOCALES = Path(__file__).resolve().parents[2] / "locales"
 
 
 def locale(lang: str, folder: Path = LOCALES) -> Locale:
-    """The locale of ``lang``, read again when its file changed (``make serve`` keeps its workers)."""
+    """The locale of ``lang``; its file is looked at once per build (``refresh``), not on each of the
+    hundred thousand calls a large build makes."""
+    return _current(lang, folder)
+
+
+@functools.cache
+def _current(lang: str, folder: Path) -> Locale:
     path = folder / f"{lang}.yml"
     try:
         changed = path.stat().st_mtime_ns
     except OSError:
         raise SourceError(f"{folder.name}/{lang}.yml", 0, f"no interface words for the edition '{lang}'") from None
     return _read_locale(path, changed)
+
+
+def refresh() -> None:
+    """Look at the locale files again on the next call: each build starts with this, since ``make serve``
+    keeps its workers and a locale may have been edited since the last build (a file left unchanged is
+    not read again)."""
+    _current.cache_clear()
 
 
 @functools.cache

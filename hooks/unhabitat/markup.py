@@ -103,6 +103,7 @@ def md_lines(pieces: list[Piece], width: int = 100) -> str:
     if pieces and pieces[0][1]:
         pieces = [(_literal_start(pieces[0][0]), True), *pieces[1:]]
     text = "".join(markdown for markdown, _ in pieces)
+    wide = [_wide(c) for c in text]  # looked up once per character, not at each test of it
     breaks: dict[int, bool] = {}  # position → whether the break replaces a space there
     at = 0
     for markdown, running in pieces:
@@ -110,27 +111,26 @@ def md_lines(pieces: list[Piece], width: int = 100) -> str:
         if running:
             for i in range(at, end):
                 after = text[i + 1] if i + 1 < len(text) else ""
-                before = text[i - 1] if i else ""
                 # Not between two wide characters: the extension would drop that break, and the space with it.
                 if (
                     text[i] == " "
-                    and not (before and after and _wide(before) and _wide(after))
+                    and not (i and after and wide[i - 1] and wide[i + 1])
                     and (after.isalpha() or (i + 1 == end and after == "["))
                 ):
                     breaks[i] = True
-                elif i > at and _wide(text[i - 1]) and _wide(text[i]) and not _closing(text[i]):
+                elif i > at and wide[i - 1] and wide[i] and not _closing(text[i]):
                     breaks[i] = False
         at = end
     lines: list[str] = []
     start, column, last = 0, 0, -1
-    for i, char in enumerate(text):
+    for i in range(len(text)):
         if i in breaks and i > start:
             last = i
-        column += 2 if _wide(char) else 1
+        column += 2 if wide[i] else 1
         if column > width and last > start:
             lines.append(text[start:last])
             start = last + 1 if breaks[last] else last
-            column = sum(2 if _wide(c) else 1 for c in text[start : i + 1])
+            column = sum(2 if w else 1 for w in wide[start : i + 1])
             last = -1
     lines.append(text[start:])
     return "\n".join(lines)

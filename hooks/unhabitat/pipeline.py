@@ -95,9 +95,11 @@ def load_build(
     history: bool = False,
     citation_cache: Path | None = None,
     editions: tuple[EditionSpec, ...] = (),
+    segment_cache: Path | None = None,
 ) -> Build:
     """Raises ``SourceError`` (file:line) on any input that cannot build. With ``history``, each unit's
-    revisions come from git (the golden tests leave it out: their pages must not depend on the clone)."""
+    revisions come from git (the golden tests leave it out: their pages must not depend on the clone).
+    ``segment_cache``: a folder that keeps the part of jieba's dictionary the texts need, between builds."""
     paths = {name: base / path for name, path in sources.items()}
     files = {name: base / path for name, path in data.items()}
     texts = {name: read_source(path, _label(path, base)) for name, path in paths.items()}
@@ -108,14 +110,20 @@ def load_build(
         check_alignment(texts[source_lang], texts[other_lang])
     instruments = load_instruments(files["instruments"], _label(files["instruments"], base))
     formulae_path = files["terms"].with_name("formulae.yml")
-    formulae = formulae_beside(files["terms"], _label(files["terms"], base))
-    base_data = load_term_base(files["terms"], _label(files["terms"], base), frozenset(instruments), formulae)
-    glossary = build_glossary(base_data.terms, source, base_data.moved, base_data.formulae)
+    langs = tuple(texts)
+    formulae = formulae_beside(files["terms"], _label(files["terms"], base), langs)
+    terms_label = _label(files["terms"], base)
+    base_data = load_term_base(files["terms"], terms_label, frozenset(instruments), formulae, langs)
+    glossary = build_glossary(base_data.terms, source, base_data.moved, base_data.formulae, segment_cache)
     check_every_term_occurs(glossary, _label(files["terms"], base))
     references = {name: detect(text, name, instruments) for name, text in texts.items()}
     for other_lang in translations:
         check_correspondence(source, texts[other_lang], references[source_lang], references[other_lang])
-    problems = [f"{first.path}:{m.unit.line}: {m.message()}" for m in consistency_misses(glossary, source, first)]
+    problems = [
+        f"{texts[lang].path}:{m.unit.line}: {m.message()}"
+        for lang in translations
+        for m in consistency_misses(glossary, texts[lang], lang)
+    ]
     problems += [
         f"{source.path}: segmentation splits '{s.form}' in {s.unit}; raise its frequency or fix the term base"
         for s in glossary.splits
@@ -129,7 +137,7 @@ def load_build(
     note_path = notes_path(paths[translations[0]], translations[0])
     notes: tuple[Note, ...] = ()
     if note_path.is_file():
-        notes = load_notes(note_path, _label(note_path, base), first)
+        notes = load_notes(note_path, _label(note_path, base), first, langs)
     histories = {name: History(reason="not asked for") for name in texts}
     notices: list[str] = []
     if history:

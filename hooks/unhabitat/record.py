@@ -3,18 +3,21 @@ document symbol once verified, and the official page a reader can consult. Cited
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale
+from babel.dates import format_date
+
 from .datafile import Record, bilingual, check_keys, field, read_records, text_field
 from .errors import SourceError
+from .labels import locale
 
 RECORD_FILE = "record.yml"
 FIELDS = frozenset({"adopted", "symbol", "official"})
 RE_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -33,9 +36,11 @@ class OfficialRecord:
 
 
 def date_text(iso: str, lang: str) -> str:
-    """``2023-06-09`` → ``2023年6月9日`` / ``9 June 2023``."""
+    """``2023-06-09`` as running text in ``lang``: Babel with the pattern of ``cite.date`` in its locale file
+    (``2023年6月9日``, ``9 June 2023``)."""
     year, month, day = (int(p) for p in iso.split("-"))
-    return f"{year}年{month}月{day}日" if lang == "zh" else f"{day} {MONTHS[month - 1]} {year}"
+    pattern = locale(lang).cite["date"]
+    return format_date(datetime.date(year, month, day), pattern, locale=Locale.parse(lang, sep="-"))
 
 
 def load_record(path: Path, label: str) -> OfficialRecord:

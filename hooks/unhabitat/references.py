@@ -8,42 +8,48 @@ A reference the register does not know is an error at its line.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, insort
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from .errors import SourceError
+from .labels import LOCALES, locale
 from .model import Declaration
 from .register import Instrument
 from .termbase import compact
 
-PATTERNS = {
-    "zh": re.compile(
-        r"""
-        (?:联大|大会)?第[ ]*(?P<resolution>\d+/\d+)[ ]*号决议
-        | 第[ ]*(?P<decision>\d+/CP\.\d+)[ ]*号决定
-        | (?P<symbol>\bA/(?:RES/)?\d+/\d+(?:[-–]E/\d{4}/\d+)?)
-        | (?:可持续发展)?目标[ ]*(?P<goal>\d+)
-        | 《(?P<name>[^》]+)》
-        """,
-        re.VERBOSE,
-    ),
-    "en": re.compile(
-        r"""
-        (?:General[ ]Assembly[ ])?[Rr]esolution[ ](?P<resolution>\d+/\d+)
-        | [Dd]ecision[ ](?P<decision>\d+/CP\.\d+)
-        | (?P<symbol>\bA/(?:RES/)?\d+/\d+(?:[-–]E/\d{4}/\d+)?)
-        | (?:Sustainable[ ]Development[ ])?Goal[ ](?P<goal>\d+)
-        """,
-        re.VERBOSE,
-    ),
-}
+# What a reference pattern may capture: each group names how its match becomes a register symbol.
+GROUPS = frozenset({"resolution", "decision", "symbol", "goal", "name"})
 
-# A language without patterns of its own: document symbols, and the names the register gives in it.
-SYMBOLS = re.compile(
-    r"(?P<symbol>\bA/(?:RES/)?\d+/\d+(?:[-–]E/\d{4}/\d+)?)"
-)
+
+def pattern(lang: str) -> re.Pattern[str]:
+    """The reference pattern of ``lang``: ``references.pattern`` of its locale file, a verbose regular
+    expression whose named groups are among ``GROUPS``; a bad one is an error at its line."""
+    return reference_pattern(locale(lang).references["pattern"], LOCALES / f"{lang}.yml")
+
+
+@functools.cache
+def reference_pattern(source: str, path: Path) -> re.Pattern[str]:
+    """``source`` compiled, its groups checked; ``path`` is the locale file it comes from, for the error."""
+    label = f"{path.parent.name}/{path.name}"
+    try:
+        compiled = re.compile(source, re.VERBOSE)
+    except re.error as e:
+        raise SourceError(label, _line(path), f"references.pattern is not a regular expression ({e})") from e
+    unknown = sorted(set(compiled.groupindex) - GROUPS)
+    if unknown or not compiled.groupindex:
+        message = f"references.pattern must name its groups among {', '.join(sorted(GROUPS))}"
+        raise SourceError(label, _line(path), message)
+    return compiled
+
+
+def _line(path: Path) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next((n for n, line in enumerate(lines) if line.startswith("references:")), 0)
+    return next((n + 1 for n in range(start, len(lines)) if lines[n].strip().startswith("pattern:")), start + 1)
 
 
 @dataclass(frozen=True)
@@ -64,7 +70,7 @@ def _symbol(m: re.Match[str], lang: str, names: dict[str, str]) -> str | None:
     if "decision" in found:
         return found["decision"]
     if "symbol" in found:
-        # The English writes a joint symbol with an en dash (UN style); the register keys it with a hyphen.
+        # UN style writes a joint symbol with an en dash in English; the register keys it with a hyphen.
         return found["symbol"].replace("–", "-")
     if "goal" in found:
         return f"SDG {found['goal']}"
@@ -80,13 +86,13 @@ def _texts(text: Declaration) -> Iterator[tuple[str, str, int | None, int]]:
 
 def detect(text: Declaration, lang: str, instruments: dict[str, Instrument]) -> tuple[Reference, ...]:
     names = {compact(n): i.symbol for i in instruments.values() for n in i.names.get(lang, ())}
-    pattern = PATTERNS.get(lang, SYMBOLS)
-    # Without 《》 around names (every language but Chinese), the register's names are looked for as they are.
-    literal_names = sorted(names, key=len, reverse=True) if "name" not in pattern.groupindex else []
+    found_by = pattern(lang)
+    # Without a ``name`` group (names between 《》 in Chinese), the register's names are looked for as they are.
+    literal_names = sorted(names, key=len, reverse=True) if "name" not in found_by.groupindex else []
     found: list[Reference] = []
     for body, uid, footnote, line in _texts(text):
         spans: list[tuple[int, int, str]] = []
-        for m in pattern.finditer(body):
+        for m in found_by.finditer(body):
             symbol = _symbol(m, lang, names)
             if symbol is None or symbol not in instruments:
                 raise SourceError(text.path, line, f"reference {m.group()!r} is not in the instrument register")

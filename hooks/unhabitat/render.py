@@ -18,7 +18,7 @@ from typing import NamedTuple
 from . import cite, urls
 from .datafile import in_language
 from .edition import Edition as Edition  # re-exported: the page modules import the view-model from here too
-from .glossary import Mark, chinese_marks, english_marks
+from .glossary import Mark, source_marks, translation_marks
 from .history import Wording
 from .labels import paragraph_title, unit_name, words
 from .markup import Piece, json_ld, md_inline, md_lines, md_text
@@ -52,9 +52,9 @@ def unit_spans(edition: Edition, number: int) -> dict[str, list[Span]]:
     marks: dict[str, list[Mark]] = {u.uid: [] for u in units}
     if edition.glossary is not None:
         if edition.is_source:
-            marks = chinese_marks(edition.glossary, units)
+            marks = source_marks(edition.glossary, units)
         else:
-            marks = english_marks(edition.glossary, edition.other.paragraph(number).units(), units)
+            marks = translation_marks(edition.glossary, edition.other.paragraph(number).units(), units, edition.lang)
     out: dict[str, list[Span]] = {}
     for unit in units:
         refs = [r for r in edition.references_by_unit.get(unit.uid, ()) if r.footnote is None]

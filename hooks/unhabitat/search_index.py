@@ -97,7 +97,12 @@ def documents(edition: Edition) -> list[Document]:
                     "u": urls.path(urls.term_page(term.id)),
                     "t": heading,
                     "x": " · ".join(
-                        (term.zh, *term.variants, *term.en, pinyin.marked, in_language(term.note, edition.lang))
+                        (
+                            *term.names(term.source_lang),
+                            *(name for lang in term.langs[1:] for name in term.equivalents(lang)),
+                            pinyin.marked,
+                            in_language(term.note, edition.lang),
+                        )
                     ),
                 }
             )

@@ -19,10 +19,14 @@ does not re-segment ordinary text around it; a long form (four characters or mor
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import logging
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from pathlib import Path
 from types import MappingProxyType
 
 import ahocorasick
@@ -69,27 +73,118 @@ class Split:
     form: str
 
 
+@dataclass(frozen=True, eq=False)
+class MainTable:
+    """jieba's main dictionary, or the part of it a build needs, read-only: word (and word prefix, with
+    frequency 0) → frequency, the dictionary's total, and its four-character set phrases (see
+    ``_set_phrases``). ``chars`` None: the whole dictionary.
+
+    jieba only ever looks up substrings of the text it cuts, so the entries made of ``chars`` alone cut any
+    text made of them exactly as the whole dictionary would."""
+
+    freq: Mapping[str, int]
+    total: int
+    set_phrases: frozenset[str]
+    chars: frozenset[str] | None = None
+
+    def covers(self, chars: frozenset[str]) -> bool:
+        return self.chars is None or chars <= self.chars
+
+    def restricted(self, chars: frozenset[str]) -> MainTable:
+        freq = {w: f for w, f in self.freq.items() if chars.issuperset(w)}
+        return MainTable(MappingProxyType(freq), self.total, frozenset(p for p in self.set_phrases if p in freq), chars)
+
+
 @functools.cache
-def _main_dictionary() -> tuple[MappingProxyType[str, int], int]:
-    """jieba's main dictionary as loaded, read-only, once per process.
-
-    Loading it costs about 0.6 s, and Material's search loads it into jieba's default
-    tokenizer anyway. Our ``on_config`` runs before the search plugin adds the user
-    dictionary to that tokenizer, so the first call sees the plain table; later builds in
-    the same process (``make serve``, the English edition after the Chinese) reuse it.
-    """
+def _whole_table() -> MainTable:
+    """jieba's main dictionary, loaded once per process into a tokenizer of our own (about 0.4 s, from
+    jieba's own cache file), with the set phrases read from the dictionary file."""
     jieba.setLogLevel(logging.WARNING)
-    jieba.dt.initialize()
-    return MappingProxyType(dict(jieba.dt.FREQ)), jieba.dt.total
+    loader = jieba.Tokenizer()
+    loader.initialize()
+    return MainTable(MappingProxyType(loader.FREQ), loader.total, _set_phrases(loader.FREQ))
 
 
-def new_tokenizer() -> jieba.Tokenizer:
-    """A tokenizer of our own (jieba 0.42's ``FREQ``/``total``), so our words never reach the default one."""
-    frequencies, total = _main_dictionary()
+def _set_phrases(freq: Mapping[str, int]) -> frozenset[str]:
+    """Four-character set phrases of jieba's dictionary, read 2+2 in pinyin: idioms (tag i), and
+    fixed expressions (tag l) whose halves are not words of their own (以人为本, not 自然灾害)."""
+    text = JIEBA_DICTIONARY.read_text(encoding="utf-8")
+    return frozenset(
+        word for word, tag in RE_FOUR_TAGGED.findall(text) if tag == "i" or not (word[:2] in freq and word[2:] in freq)
+    )
+
+
+# A four-character entry of jieba's dictionary ("word frequency tag") tagged idiom (i) or fixed expression (l).
+RE_FOUR_TAGGED = re.compile(r"^(\S{4}) \d+ ([il])\s*$", re.MULTILINE)
+# The main dictionary jieba loads (jieba.get_dict_file's, without opening it).
+JIEBA_DICTIONARY = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
+# The form of the stored tables; a change of it, of jieba or of its dictionary starts a new file.
+TABLE_FORMAT = 1
+
+
+def _table_file(folder: Path) -> Path:
+    dictionary = JIEBA_DICTIONARY.stat()
+    key = f"{TABLE_FORMAT} {jieba.__version__} {dictionary.st_size} {dictionary.st_mtime_ns}"
+    return folder / f"jieba-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+
+
+@functools.lru_cache(maxsize=2)
+def _stored_table(path: Path, changed: int) -> MainTable | None:
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return MainTable(
+            MappingProxyType(stored["freq"]),
+            stored["total"],
+            frozenset(stored["set_phrases"]),
+            frozenset(stored["chars"]),
+        )
+    except (OSError, ValueError, KeyError, TypeError):  # unreadable or from another version: made again
+        return None
+
+
+def main_table(chars: Iterable[str] = (), folder: Path | None = None) -> MainTable:
+    """A table that cuts text made of ``chars`` as jieba's whole dictionary does.
+
+    With ``folder`` (the build's cache folder), the part of the dictionary made of the characters seen so
+    far is kept there: a later build whose texts bring no new character (an edit seldom does) reads that
+    part (a few milliseconds) instead of the whole dictionary and its set phrases (about 0.5 s). A new
+    character reads the whole dictionary once and widens the stored part."""
+    needed = frozenset(chars)
+    if folder is None:
+        return _whole_table()
+    path = _table_file(folder)
+    try:
+        changed = path.stat().st_mtime_ns
+    except OSError:
+        changed = -1
+    stored = _stored_table(path, changed) if changed >= 0 else None
+    if stored is not None and stored.covers(needed):
+        return stored
+    table = _whole_table().restricted(needed | (stored.chars if stored and stored.chars else frozenset()))
+    data = {
+        "chars": "".join(sorted(table.chars or ())),
+        "total": table.total,
+        "set_phrases": sorted(table.set_phrases),
+        "freq": dict(sorted(table.freq.items())),
+    }
+    written = path.with_suffix(f".{os.getpid()}.tmp")  # two editions' builds may write it at once
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(written, path)
+    except OSError:  # a read-only checkout builds all the same, reading the whole dictionary each time
+        written.unlink(missing_ok=True)
+    return table
+
+
+def new_tokenizer(table: MainTable | None = None) -> jieba.Tokenizer:
+    """A tokenizer of our own (jieba 0.42's ``FREQ``/``total``) over a copy of ``table`` (by default the
+    whole dictionary), so our words never reach jieba's default tokenizer nor the table."""
+    table = table or _whole_table()
     tokenizer = jieba.Tokenizer()
     with tokenizer.lock:
-        tokenizer.FREQ = dict(frequencies)
-        tokenizer.total = total
+        tokenizer.FREQ = dict(table.freq)
+        tokenizer.total = table.total
         tokenizer.initialized = True
     return tokenizer
 
@@ -97,101 +192,95 @@ def new_tokenizer() -> jieba.Tokenizer:
 def release() -> None:
     """Forget jieba's tables (about 100 MB in all): a one-off build calls this once its glossary is built,
     so that they do not swell its peak memory while pages render; whatever segments later loads them again."""
-    for cached in (taught_tokenizer, _plain_tokenizer, _main_dictionary, frequency):
+    for cached in (taught_tokenizer, _plain_tokenizer, _whole_table, _stored_table, frequency, plain_pinyin):
         cached.cache_clear()
-    with jieba.dt.lock:  # the default tokenizer, which _main_dictionary initialised; it initialises again on use
-        jieba.dt.FREQ, jieba.dt.total, jieba.dt.initialized = {}, 0, False
 
 
 def tokenizable(form: str) -> bool:
     return bool(RE_JIEBA_BLOCK.match(form))
 
 
-@functools.cache
-def _plain_tokenizer() -> jieba.Tokenizer:
+@functools.lru_cache(maxsize=2)
+def _plain_tokenizer(table: MainTable) -> jieba.Tokenizer:
     """A tokenizer that is never taught: the reference for the frequencies of short forms. It reads the
-    main table itself, read-only (copying it costs about 0.25 s, a tenth of a small build)."""
-    frequencies, total = _main_dictionary()
+    table itself, read-only (copying the whole dictionary costs about 0.25 s, a tenth of a small build)."""
     tokenizer = jieba.Tokenizer()
     with tokenizer.lock:
-        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = frequencies, total, True
+        tokenizer.FREQ, tokenizer.total, tokenizer.initialized = table.freq, table.total, True
     return tokenizer
 
 
 @functools.lru_cache(maxsize=2)
-def taught_tokenizer(dictionary: str) -> jieba.Tokenizer:
-    """A tokenizer taught the lines of a user dictionary, kept while the dictionary is the same.
+def taught_tokenizer(dictionary: str, table: MainTable | None = None) -> jieba.Tokenizer:
+    """A tokenizer taught the lines of a user dictionary, kept while the dictionary and the table are the same.
 
     Copying jieba's main table costs about 0.6 s, most of an edit's rebuild under ``make serve``;
     an edit to the text or a note leaves the term forms, hence the dictionary, unchanged. Cutting
     text only reads the tokenizer, so sharing it between builds changes no result.
     """
-    tokenizer = new_tokenizer()
+    tokenizer = new_tokenizer(table)
     _learn(tokenizer, dictionary)
     return tokenizer
 
 
-@functools.cache
-def frequency(form: str) -> int:
+@functools.lru_cache(maxsize=8192)
+def frequency(form: str, table: MainTable | None = None) -> int:
     """What a form is taught with: see the module docstring."""
     if len(form) > SHORT_FORM:
         return TERM_FREQUENCY
-    table, total = _main_dictionary()
+    table = table or _whole_table()
     split = 1.0
-    for piece in _plain_tokenizer().lcut(form, HMM=False):
-        split *= table.get(piece, 1) / total
-    return max(int(split * total) + 1, table.get(form, 0))
+    for piece in _plain_tokenizer(table).lcut(form, HMM=False):
+        split *= table.freq.get(piece, 1) / table.total
+    return max(int(split * table.total) + 1, table.freq.get(form, 0))
 
 
-def user_dictionary(terms: Iterable[Term]) -> str:
+def user_dictionary(terms: Iterable[Term], table: MainTable | None = None) -> str:
     """jieba's user-dictionary format, for this tokenizer and for Material's search alike."""
     forms = sorted({f for t in terms for f in t.forms if tokenizable(f)})
-    return "".join(f"{form} {frequency(form)} {TERM_TAG}\n" for form in forms)
+    return "".join(f"{form} {frequency(form, table)} {TERM_TAG}\n" for form in forms)
 
 
-@functools.cache
-def set_phrases() -> frozenset[str]:
-    """Four-character set phrases of jieba's dictionary, read 2+2 in pinyin: idioms (tag i), and
-    fixed expressions (tag l) whose halves are not words of their own (以人为本, not 自然灾害)."""
-    table, _ = _main_dictionary()
-    with jieba.get_dict_file() as lines:
-        entries = (line.decode("utf-8").split(" ") for line in lines)
-        return frozenset(
-            word
-            for word, _, tag in entries
-            if len(word) == 4
-            and (tag.strip() == "i" or (tag.strip() == "l" and not (word[:2] in table and word[2:] in table)))
-        )
-
-
-def pinyin_words(tokenizer: jieba.Tokenizer, text: str) -> list[str]:
+def pinyin_words(tokenizer: jieba.Tokenizer, text: str, set_phrases: frozenset[str] | None = None) -> list[str]:
     """The plain dictionary's words, a compound of two words written apart (气候变化 → 气候 变化): the
-    dictionary keeps some names and phrases whole that GB/T 16159 writes word by word."""
+    dictionary keeps some names and phrases whole that GB/T 16159 writes word by word. ``set_phrases``:
+    the tokenizer's table's (by default the whole dictionary's)."""
+    phrases = _whole_table().set_phrases if set_phrases is None else set_phrases
     out: list[str] = []
     for word in tokenizer.lcut(text, HMM=False):
-        out += _compound(tokenizer, word)
+        out += _compound(tokenizer, word, phrases)
     return out
 
 
-def _compound(tokenizer: jieba.Tokenizer, word: str) -> list[str]:
-    if len(word) < 4 or word in set_phrases():
+def _compound(tokenizer: jieba.Tokenizer, word: str, set_phrases: frozenset[str]) -> list[str]:
+    if len(word) < 4 or word in set_phrases:
         return [word]
     splits = [(tokenizer.FREQ.get(word[:i], 0) * tokenizer.FREQ.get(word[i:], 0), i) for i in range(2, len(word) - 1)]
     best, at = max(splits)
     if not best:
         return [word]
-    return _compound(tokenizer, word[:at]) + _compound(tokenizer, word[at:])
+    return _compound(tokenizer, word[:at], set_phrases) + _compound(tokenizer, word[at:], set_phrases)
 
 
-def pinyin_of(tokenizer: jieba.Tokenizer, text: str, override: str | None = None, proper: bool = False) -> Pinyin:
+def pinyin_of(
+    tokenizer: jieba.Tokenizer,
+    text: str,
+    override: str | None = None,
+    proper: bool = False,
+    set_phrases: frozenset[str] | None = None,
+) -> Pinyin:
     """Pinyin with the plain dictionary's word grouping; call before ``teach``."""
-    return romanize(text, pinyin_words(tokenizer, text), override, proper=proper, set_phrases=set_phrases())
+    phrases = _whole_table().set_phrases if set_phrases is None else set_phrases
+    return romanize(text, pinyin_words(tokenizer, text, phrases), override, proper=proper, set_phrases=phrases)
 
 
 @functools.lru_cache(maxsize=8192)
-def plain_pinyin(text: str, override: str | None = None, proper: bool = False) -> Pinyin:
+def plain_pinyin(
+    text: str, override: str | None = None, proper: bool = False, table: MainTable | None = None
+) -> Pinyin:
     """``pinyin_of`` with the shared untaught tokenizer, once per form (``make serve`` rebuilds often)."""
-    return pinyin_of(_plain_tokenizer(), text, override, proper)
+    table = table or _whole_table()
+    return pinyin_of(_plain_tokenizer(table), text, override, proper, table.set_phrases)
 
 
 def teach(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> None:

@@ -18,6 +18,8 @@ from .errors import SourceError
 from .markup import site_root
 
 DATA = ("terms", "instruments")
+# The site's editions (mkdocs.yml) for a caller without a configuration: the term base read alone, the tests.
+DEFAULT_LANGS = ("zh", "en")
 EDITION_KEYS = ("lang", "source", "status", "dir")
 STATUSES = ("official", "unofficial")
 DIRECTIONS = ("ltr", "rtl")
@@ -110,7 +112,8 @@ def read_editions(extra: Mapping[str, object], config_file: str) -> tuple[Editio
             values[key] = value.strip()
         lang = values["lang"]
         if not RE_LANG.fullmatch(lang):
-            raise _fail(config_file, "lang", f"{where}: lang {lang!r} is not a lower-case language tag (zh, pt-br)")
+            example = f"{DEFAULT_LANGS[0]}, pt-br"
+            raise _fail(config_file, "lang", f"{where}: lang {lang!r} is not a lower-case language tag ({example})")
         if any(e.lang == lang for e in editions):
             raise _fail(config_file, "lang", f"{where}: the edition {lang!r} is listed twice")
         for key, allowed in (("status", STATUSES), ("dir", DIRECTIONS)):

@@ -32,6 +32,8 @@ class Edition(Protocol):
     @property
     def other_lang(self) -> str: ...
     @property
+    def notes_lang(self) -> str: ...
+    @property
     def text(self) -> Declaration: ...
     @property
     def other(self) -> Declaration: ...
@@ -62,7 +64,8 @@ def _declaration(edition: Edition) -> Node:
     }
     if edition.record:
         node["legislationDate"] = edition.record.adopted
-        node["subjectOf"] = {"@type": "WebPage", "url": edition.record.url["en"]}
+        # The official page in the first translation's language (the source language's is the document itself).
+        node["subjectOf"] = {"@type": "WebPage", "url": in_language(edition.record.url, edition.notes_lang)}
         if edition.record.symbol:
             node["legislationIdentifier"] = edition.record.symbol
     elif work.year:

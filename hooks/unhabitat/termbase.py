@@ -14,41 +14,35 @@ from typing import Literal, get_args
 
 from .datafile import (
     Record,
-    bilingual,
     check_keys,
     field,
-    in_language,
     one_of,
     read_records,
     string_list,
     text_field,
+    translated,
 )
 from .errors import SourceError
+from .settings import DEFAULT_LANGS, RE_LANG
 
+# Besides these, an entry has a key per language of the base (``extra.editions``): its designations there.
 FIELDS = frozenset(
-    {"id", "kind", "subject", "status", "source", "body", "zh", "en", "match", "definition", "note", "xref"}
+    {"id", "kind", "subject", "status", "source", "body", "match", "definition", "note", "xref"}
     | {"instrument", "pinyin", "proper", "moved_to", "reason"}
 )
 MOVED_FIELDS = frozenset({"id", "moved_to", "reason"})
-FORMULA_FIELDS = frozenset({"id", "zh", "en", "pinyin", "note", "match"})
+FORMULA_FIELDS = frozenset({"id", "pinyin", "note", "match"})
 Kind = Literal["body", "instrument", "programme", "event", "place", "concept", "phrase"]
 KINDS: frozenset[Kind] = frozenset(get_args(Kind))
 # Kinds whose Chinese names are proper names (capitalised in pinyin, part of speech properNoun).
 PROPER_KINDS: frozenset[Kind] = frozenset({"body", "instrument", "programme", "event", "place"})
-# Subject fields, after the subject labels of UNTERM records; one per concept.
-SUBJECTS = {
-    "human-settlements": ("人类住区与城市发展", "human settlements and urban development"),
-    "housing": ("住房与土地", "housing and land"),
-    "climate-environment": ("气候变化与环境", "climate change and environment"),
-    "disaster-risk": ("灾害风险与复原力", "disaster risk and resilience"),
-    "sustainable-development": ("可持续发展", "sustainable development"),
-    "human-rights": ("人权与社会包容", "human rights and social inclusion"),
-    "development-cooperation": ("发展合作与筹资", "development cooperation and finance"),
-    "un-system": ("联合国机构与程序", "United Nations bodies and procedures"),
-    "water-sanitation": ("水与卫生", "water and sanitation"),
-    "governance": ("治理与规划", "governance and planning"),
-}
-# A concept's English equivalent: established UN usage, or this site's own rendering.
+# Subject fields, after the subject labels of UNTERM records; one per concept. Their names in each
+# language are interface words (``glossary.subjects`` of ``locales/<lang>.yml``).
+SUBJECTS = (
+    *("human-settlements", "housing", "climate-environment", "disaster-risk", "sustainable-development"),
+    *("human-rights", "development-cooperation", "un-system", "water-sanitation", "governance"),
+)
+# A concept's equivalent in the first translation: established UN usage, or this site's own rendering.
 Status = Literal["un", "site"]
 STATUSES: dict[Status, str] = {"un": "established UN usage", "site": "rendering proposed by this site"}
 # Designation data categories (TBX-Basic picklists).
@@ -99,16 +93,16 @@ class Designation:
 
 @dataclass(frozen=True)
 class Definition:
-    zh: str
-    en: str
+    texts: dict[str, str]  # language → the definition; the source language and the first translation at least
     source: str
 
 
 @dataclass(frozen=True)
 class Term:
-    """A concept entry. ``zh``/``en``/``variants``/``note`` keep the shape other stages read."""
+    """A concept entry, its designations in each language of the base (the source language's first)."""
 
     id: str
+    langs: tuple[str, ...]  # the languages of the base: the source edition's, then the translations'
     kind: Kind
     subject: str
     status: Status
@@ -124,42 +118,58 @@ class Term:
     proper: bool
     line: int
 
+    @property
+    def source_lang(self) -> str:
+        return self.langs[0]
+
+    @property
+    def translation(self) -> str:
+        """The first translation: every entry gives its equivalent there, and its text is checked for it."""
+        return self.langs[1]
+
     def names(self, lang: str) -> list[str]:
-        """The term's names in ``lang``, the one to show first (a language the base lacks: the English)."""
-        return in_language({"zh": [self.zh, *self.variants], "en": list(self.en)}, lang)
+        """The term's names in ``lang``, the one to show first; a language the entry does not give yet
+        (no equivalent recorded) reads the first translation's."""
+        if lang == self.source_lang:
+            return [self.head, *self.variants]
+        return list(self.equivalents(lang) or self.equivalents(self.translation))
+
+    def name(self, lang: str) -> str:
+        return self.names(lang)[0]
 
     def terms(self, lang: str) -> tuple[Designation, ...]:
         return tuple(d for d in self.designations if d.lang == lang)
 
     @property
-    def zh(self) -> str:
-        """The head Chinese form: the first the text uses."""
-        return next(d.text for d in self.terms("zh") if d.find)
+    def head(self) -> str:
+        """The head form in the source language: the first the text uses."""
+        return next(d.text for d in self.terms(self.source_lang) if d.find)
 
     @property
     def variants(self) -> tuple[str, ...]:
-        """Other Chinese forms the text uses."""
-        return tuple(d.text for d in self.terms("zh") if d.find and d.text != self.zh)
+        """Other source-language forms the text uses."""
+        return tuple(d.text for d in self.terms(self.source_lang) if d.find and d.text != self.head)
 
-    @property
-    def en(self) -> tuple[str, ...]:
-        """English designations that are not deprecated, preferred first."""
-        return tuple(d.text for d in self.terms("en") if d.status != "deprecated")
+    def equivalents(self, lang: str) -> tuple[str, ...]:
+        """Designations in ``lang`` that are not deprecated, preferred first."""
+        return tuple(d.text for d in self.terms(lang) if d.status != "deprecated")
 
     @property
     def forms(self) -> tuple[str, ...]:
-        """Every Chinese string looked for in the text, compacted, longest first."""
-        found = {compact(d.text) for d in self.terms("zh") if d.find} | {compact(m) for m in self.match["zh"]}
+        """Every source-language string looked for in the text, compacted, longest first."""
+        lang = self.source_lang
+        found = {compact(d.text) for d in self.terms(lang) if d.find} | {compact(m) for m in self.match[lang]}
         return tuple(sorted(found, key=lambda f: (-len(f), f)))
 
     def conditions(self, form: str) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-        """The context conditions of a Chinese form: strings its unit must contain, a pattern at its start."""
-        return next(((d.requires, d.pattern) for d in self.terms("zh") if compact(d.text) == form), ((), None))
+        """The context conditions of a source form: strings its unit must contain, a pattern at its start."""
+        designations = self.terms(self.source_lang)
+        return next(((d.requires, d.pattern) for d in designations if compact(d.text) == form), ((), None))
 
-    @property
-    def english_forms(self) -> tuple[str, ...]:
-        """What the consistency check accepts in the English text: equivalents and inflected forms."""
-        return (*(d.text for d in self.terms("en") if d.find and d.status != "deprecated"), *self.match["en"])
+    def target_forms(self, lang: str) -> tuple[str, ...]:
+        """What a translation's text is searched for: its equivalents looked for, and their inflected forms."""
+        found = (d.text for d in self.terms(lang) if d.find and d.status != "deprecated")
+        return (*found, *self.match.get(lang, ()))
 
 
 @dataclass(frozen=True)
@@ -177,8 +187,8 @@ class Formula:
     """A UN drafting formula (欢迎, 重申…): phraseology, listed apart and never marked in the text."""
 
     id: str
-    zh: str
-    en: tuple[str, ...]
+    head: str  # in the source language
+    equivalents: dict[str, tuple[str, ...]]  # in each translation the file gives
     pinyin_override: str | None
     note: dict[str, str]
     match: tuple[str, ...]
@@ -192,19 +202,33 @@ class TermBase:
     formulae: tuple[Formula, ...]
 
 
-def load_terms(path: Path, label: str, instruments: frozenset[str]) -> tuple[Term, ...]:
+def load_terms(
+    path: Path, label: str, instruments: frozenset[str], langs: tuple[str, ...] = DEFAULT_LANGS
+) -> tuple[Term, ...]:
     """The concept entries only (see ``load_term_base`` for moved ids and formulae)."""
-    return load_term_base(path, label, instruments, formulae_beside(path, label)).terms
+    return load_term_base(path, label, instruments, formulae_beside(path, label, langs), langs).terms
 
 
-def formulae_beside(terms_path: Path, terms_label: str) -> tuple[Formula, ...]:
+def formulae_beside(terms_path: Path, terms_label: str, langs: tuple[str, ...] = DEFAULT_LANGS) -> tuple[Formula, ...]:
     """The drafting formulae kept next to the term base (``formulae.yml``); another declaration may have none."""
     path = terms_path.with_name("formulae.yml")
-    return load_formulae(path, str(Path(terms_label).with_name("formulae.yml"))) if path.is_file() else ()
+    label = str(Path(terms_label).with_name("formulae.yml"))
+    return load_formulae(path, label, langs) if path.is_file() else ()
 
 
-def load_term_base(path: Path, label: str, instruments: frozenset[str], formulae: tuple[Formula, ...] = ()) -> TermBase:
-    """Validate every entry; a duplicate id or form, a bad field or a dangling reference is an error."""
+def load_term_base(
+    path: Path,
+    label: str,
+    instruments: frozenset[str],
+    formulae: tuple[Formula, ...] = (),
+    langs: tuple[str, ...] = DEFAULT_LANGS,
+) -> TermBase:
+    """Validate every entry; a duplicate id or form, a bad field or a dangling reference is an error.
+
+    ``langs`` are the editions' languages, the source edition's first. An entry gives its designations
+    in the source language and in the first translation; a further edition's language is optional (an
+    entry without it has no equivalent there yet, and shows the first translation's). A language key
+    that is not an edition's is an error."""
     terms: list[Term] = []
     moved: list[Moved] = []
     seen_ids: dict[str, int] = {}
@@ -212,9 +236,9 @@ def load_term_base(path: Path, label: str, instruments: frozenset[str], formulae
     records = read_records(path, label)
     for record in records:
         if "moved_to" in record.data:
-            item: Term | Moved = _moved(record)
+            item: Term | Moved = _moved(record, langs)
         else:
-            item = _term(record, instruments)
+            item = _term(record, instruments, langs)
         if item.id in seen_ids:
             raise record.fail(f"term id '{item.id}' repeated (first at line {seen_ids[item.id]})", "id")
         seen_ids[item.id] = item.line
@@ -223,7 +247,7 @@ def load_term_base(path: Path, label: str, instruments: frozenset[str], formulae
             continue
         for form in item.forms:
             if form in seen_forms:
-                raise record.fail(f"duplicate term '{form}' (first at line {seen_forms[form]})", "zh")
+                raise record.fail(f"duplicate term '{form}' (first at line {seen_forms[form]})", langs[0])
             seen_forms[form] = item.line
         terms.append(item)
     if not terms:
@@ -249,27 +273,39 @@ def load_term_base(path: Path, label: str, instruments: frozenset[str], formulae
     return TermBase(tuple(terms), tuple(moved), formulae)
 
 
-def load_formulae(path: Path, label: str) -> tuple[Formula, ...]:
+def load_formulae(path: Path, label: str, langs: tuple[str, ...] = DEFAULT_LANGS) -> tuple[Formula, ...]:
+    """Each formula in the source language, with its equivalents in the first translation (and any other)."""
+    source, translation = langs[0], langs[1]
     out: list[Formula] = []
     seen: dict[str, int] = {}
     for record in read_records(path, label):
-        check_keys(record, FORMULA_FIELDS)
+        _check_keys(record, FORMULA_FIELDS, langs)
         formula_id = _id(record)
         if formula_id in seen:
             raise record.fail(f"formula id '{formula_id}' repeated (first at line {seen[formula_id]})", "id")
         seen[formula_id] = record.line
+        given = [lang for lang in langs[1:] if lang in record.data]
         out.append(
             Formula(
                 id=formula_id,
-                zh=text_field(record, "zh").strip(),
-                en=string_list(record, "en"),
+                head=text_field(record, source).strip(),
+                equivalents={lang: string_list(record, lang, required=lang == translation) for lang in given},
                 pinyin_override=text_field(record, "pinyin", required=False),
-                note=bilingual(record, "note"),
+                note=translated(record, "note", langs),
                 match=string_list(record, "match", required=False),
                 line=record.line,
             )
         )
     return tuple(out)
+
+
+def _check_keys(record: Record, fields: frozenset[str], langs: tuple[str, ...]) -> None:
+    """The fields, and a key per language of the base; a language tag that is not an edition's is named so."""
+    unknown = sorted(set(record.data) - fields - set(langs), key=str)
+    if unknown and RE_LANG.fullmatch(str(unknown[0])):
+        key = unknown[0]
+        raise record.fail(f"language '{key}' is not an edition's (extra.editions: {', '.join(langs)})", key)
+    check_keys(record, fields | set(langs))
 
 
 def _id(record: Record) -> str:
@@ -281,21 +317,24 @@ def _id(record: Record) -> str:
     return term_id
 
 
-def _moved(record: Record) -> Moved:
+def _moved(record: Record, langs: tuple[str, ...]) -> Moved:
     check_keys(record, MOVED_FIELDS)
     return Moved(
         id=_id(record),
         moved_to=text_field(record, "moved_to"),
-        reason=bilingual(record, "reason") if "reason" in record.data else None,
+        reason=translated(record, "reason", langs) if "reason" in record.data else None,
         line=record.line,
     )
 
 
-def _term(record: Record, instruments: frozenset[str]) -> Term:
-    check_keys(record, FIELDS)
+def _term(record: Record, instruments: frozenset[str], langs: tuple[str, ...]) -> Term:
+    _check_keys(record, FIELDS, langs)
     term_id = _id(record)
-    if "en" not in record.data or not record.data["en"]:
-        raise record.fail(f"term '{record.data.get('zh', term_id)}' has no English equivalent", "zh")
+    source_lang, translation = langs[0], langs[1]
+    if source_lang not in record.data or not record.data[source_lang]:
+        raise record.fail(f"term '{term_id}' has no designation in '{source_lang}', the source language", "id")
+    if translation not in record.data or not record.data[translation]:
+        raise record.fail(f"term '{term_id}' has no equivalent in '{translation}'", source_lang)
     kind = text_field(record, "kind")
     if not one_of(kind, KINDS):
         raise record.fail(f"kind '{kind}' is not one of {', '.join(sorted(KINDS))}", "kind")
@@ -313,16 +352,21 @@ def _term(record: Record, instruments: frozenset[str]) -> Term:
         raise record.fail(f"unknown instrument '{instrument}' (not in instruments.yml)", "instrument")
     proper = field(record, "proper", bool, required=False)
     proper = kind in PROPER_KINDS if proper is None else proper
-    designations = _designations(record, "zh", kind, proper) + _designations(record, "en", kind, proper)
-    if not any(d.find for d in designations if d.lang == "zh"):
-        raise record.fail("no Chinese designation is looked for in the text (all have find: false)", "zh")
-    if not any(d.status == "preferred" for d in designations if d.lang == "en"):
-        raise record.fail("no preferred English designation", "en")
-    match = _match(record)
-    if not any(d.find for d in designations if d.lang == "en") and not match["en"]:
-        raise record.fail("nothing in 'en' or 'match.en' for the consistency check to look for", "en")
+    designations = tuple(
+        d for lang in langs if lang in record.data for d in _designations(record, lang, kind, proper)
+    )
+    if not any(d.find for d in designations if d.lang == source_lang):
+        message = f"no '{source_lang}' designation is looked for in the text (all have find: false)"
+        raise record.fail(message, source_lang)
+    if not any(d.status == "preferred" for d in designations if d.lang == translation):
+        raise record.fail(f"no preferred designation in '{translation}'", translation)
+    match = _match(record, langs)
+    if not any(d.find for d in designations if d.lang == translation) and not match[translation]:
+        message = f"nothing in '{translation}' or 'match.{translation}' for the consistency check to look for"
+        raise record.fail(message, translation)
     return Term(
         id=term_id,
+        langs=langs,
         kind=kind,
         subject=subject,
         status=status,
@@ -330,8 +374,8 @@ def _term(record: Record, instruments: frozenset[str]) -> Term:
         body=text_field(record, "body", required=False),
         designations=designations,
         match=match,
-        definition=_definition(record),
-        note=bilingual(record, "note"),
+        definition=_definition(record, langs),
+        note=translated(record, "note", langs),
         xref=_xref(record),
         instrument=instrument,
         pinyin_override=text_field(record, "pinyin", required=False),
@@ -341,7 +385,8 @@ def _term(record: Record, instruments: frozenset[str]) -> Term:
 
 
 def _designations(record: Record, lang: str, kind: Kind, proper: bool) -> tuple[Designation, ...]:
-    """``zh``/``en``: a string or a list of strings and ``{term: …}`` mappings, preferred first by default."""
+    """A language's designations: a string, or a list of strings and ``{term: …}`` mappings (the preferred
+    one first by default)."""
     raw = record.data.get(lang)
     items = [raw] if isinstance(raw, str) else raw
     if not isinstance(items, list) or not items:
@@ -397,12 +442,12 @@ def _designations(record: Record, lang: str, kind: Kind, proper: bool) -> tuple[
     return tuple(out)
 
 
-def _match(record: Record) -> dict[str, tuple[str, ...]]:
+def _match(record: Record, langs: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     value = field(record, "match", dict, required=False) or {}
-    for key in sorted(set(value) - {"zh", "en"}):
-        raise record.fail(f"unknown language '{key}' in 'match'", "match")
+    for key in sorted(set(value) - set(langs), key=str):
+        raise record.fail(f"unknown language '{key}' in 'match' (extra.editions: {', '.join(langs)})", "match")
     out = {}
-    for lang in ("zh", "en"):
+    for lang in langs:
         strings = value.get(lang, [])
         if not isinstance(strings, list) or not all(isinstance(s, str) and s.strip() for s in strings):
             raise record.fail(f"match.{lang} must be a list of non-empty strings", "match")
@@ -410,17 +455,18 @@ def _match(record: Record) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def _definition(record: Record) -> Definition | None:
+def _definition(record: Record, langs: tuple[str, ...]) -> Definition | None:
     if "definition" not in record.data:
         return None
     value = field(record, "definition", dict)
-    texts = bilingual(record, "definition")
     source = value.get("source")
     if not isinstance(source, str) or not source.strip():
         raise record.fail(
             "a definition needs its 'source' (document symbol and paragraph, or a reference)", "definition"
         )
-    return Definition(texts["zh"], texts["en"], source.strip())
+    texts = {k: v for k, v in value.items() if k != "source"}
+    inner = Record(record.path, record.line, {"definition": texts}, record.lines)
+    return Definition(translated(inner, "definition", langs), source.strip())
 
 
 def _xref(record: Record) -> dict[str, tuple[str, ...]]:

@@ -18,10 +18,7 @@ from urllib.parse import quote
 
 from .model import Footnote, Unit
 
-UNTERM_SEARCH = (
-    "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
-    "&searchLanguages=en&searchLanguages=zh&languagesDisplay=en&languagesDisplay=zh"
-)
+UNTERM_SEARCH = "https://unterm.un.org/unterm2/{lang}/search?searchTerm={query}"
 
 HOME = "index.md"
 FULL_TEXT = "full.md"
@@ -133,9 +130,13 @@ def citations_file(lang: str, ext: str) -> str:
     return f"citations.{lang}.{ext}"
 
 
-def unterm_search(lang: str, query: str) -> str:
-    """UNTERM's search for ``query`` with its interface in ``lang``, showing the English and Chinese records."""
-    return UNTERM_SEARCH.format(lang=lang, query=quote(query))
+def unterm_search(lang: str, query: str, langs: tuple[str, ...]) -> str:
+    """UNTERM's search for ``query`` with its interface in ``lang``, searching and showing the records in
+    ``langs`` (UNTERM names the six official languages by the codes of the editions)."""
+    shown = sorted(langs)
+    options = "".join(f"&searchLanguages={code}" for code in shown)
+    options += "".join(f"&languagesDisplay={code}" for code in shown)
+    return UNTERM_SEARCH.format(lang=lang, query=quote(query)) + options
 
 
 def site_path(lang: str, to: str = "") -> str:

@@ -9,17 +9,14 @@ scripts, parseable JSON-LD); the exports stay well-formed and the injected text 
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import shutil
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import _QuietHandler
+from browsing import serve
 from lxml import etree
 from playwright.sync_api import Browser
 from support import ROOT, build_site
@@ -98,11 +95,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def hostile_url(hostile_site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(hostile_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(hostile_site) as url:
+        yield url
 
 
 PAGES = [

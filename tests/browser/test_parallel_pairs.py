@@ -4,14 +4,11 @@ the right text in the right language and direction."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import _QuietHandler
+from browsing import serve
 from playwright.sync_api import Browser, expect
 from support import build_site
 
@@ -26,12 +23,8 @@ PAIRS = [(lang, other) for lang in OPENING for other in OPENING if other != lang
 def mini_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     built = build_site(tmp_path_factory.mktemp("three"), config=MINI / "mkdocs.yml")
     assert built.returncode == 0, built.output
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built.root)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serve(built.root) as url:
+        yield url
 
 
 @pytest.mark.parametrize(("lang", "other"), PAIRS)
