@@ -24,12 +24,13 @@ text, white space ignored, contains it, and a Latin one exactly those where it s
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import groupby, pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from . import urls
@@ -102,13 +103,11 @@ def postings(fields: Iterable[tuple[int, str]]) -> Postings:
 def encode(occurrences: Sequence[tuple[int, int]]) -> list[int]:
     """Field delta, count, then the places as deltas, for each field in turn."""
     out: list[int] = []
-    field = 0
-    at = 0
-    while at < len(occurrences):
-        current = occurrences[at][0]
-        places = [p for f, p in occurrences[at:] if f == current]
-        out += [current - field, len(places), places[0], *(b - a for a, b in itertools.pairwise(places))]
-        field, at = current, at + len(places)
+    previous = 0
+    for field, group in groupby(occurrences, key=itemgetter(0)):
+        places = [place for _, place in group]
+        out += [field - previous, len(places), places[0], *(b - a for a, b in pairwise(places))]
+        previous = field
     return out
 
 
