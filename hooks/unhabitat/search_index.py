@@ -7,7 +7,6 @@ them. ``search_shards`` writes them as the files the browser loads.
 from __future__ import annotations
 
 import re
-from typing import Literal, Required, TypedDict
 
 from . import search_shards, urls
 from .datafile import in_language
@@ -15,6 +14,7 @@ from .labels import unit_name
 from .model import RE_MARKER, Unit
 from .register import Instrument
 from .render import Edition
+from .search_shards import Document, Texts
 
 # A United Nations document symbol inside an official link: https://undocs.org/zh/FCCC/CP/2022/10/Add.1
 RE_UNDOCS = re.compile(r"^https?://undocs\.org/(?:[a-z]{2}/)?(?P<symbol>[^?#]+)$")
@@ -33,23 +33,6 @@ def symbols(instrument: Instrument) -> list[str]:
 def unit_key(unit: Unit) -> str:
     """How a reader names a unit in a query: ``13(b)``."""
     return f"{unit.paragraph}({unit.letter})" if unit.letter else str(unit.paragraph)
-
-
-class Texts(TypedDict, total=False):
-    """A unit's text (``x``) and its footnotes (``f``), markers removed."""
-
-    x: Required[str]
-    f: str
-
-
-class Document(Texts, total=False):
-    """One search document: its kind, page, title, reader's name (``13(b)``) and cited symbols."""
-
-    k: Required[Literal["unit", "term", "instrument"]]
-    u: Required[str]
-    t: Required[str]
-    n: str
-    s: list[str]
 
 
 def _texts(unit: Unit, notes: dict[str, list[str]]) -> Texts:

@@ -31,12 +31,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import Literal, Required, TypedDict
 
 from . import urls
-
-if TYPE_CHECKING:
-    from .search_index import Document, Texts
 
 CALLBACK = "declarationSearchFile"
 RE_HAN = re.compile(r"[\u3400-\u9fff]")
@@ -49,6 +46,23 @@ SUFFIX = "\x01"
 # a text file about TEXT_BYTES of documents.
 KEYS_BYTES = 3000
 TEXT_BYTES = 1500
+
+
+class Texts(TypedDict, total=False):
+    """A unit's text (``x``) and its footnotes (``f``), markers removed."""
+
+    x: Required[str]
+    f: str
+
+
+class Document(Texts, total=False):
+    """One search document: its kind, page, title, reader's name (``13(b)``) and cited symbols."""
+
+    k: Required[Literal["unit", "term", "instrument"]]
+    u: Required[str]
+    t: Required[str]
+    n: str
+    s: list[str]
 
 
 def fold(text: str) -> str:
