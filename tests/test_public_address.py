@@ -133,7 +133,7 @@ REFERENCES: list[tuple[str, Callable[[str], bool], References, int]] = [
     ("links of pages and sitemaps", lambda name: name.endswith((".html", ".xml")), markup_links, 15000),
     ("absolute URLs of every text file", lambda name: True, absolute_urls, 4000),
     ("paths of permalinks.json and instruments.json", lambda name: name in ("permalinks.json", "instruments.json"), manifest_paths, 2 * (29 + 3 + 8)),
-    ("entries of the search indexes", lambda name: name.endswith("search/declaration.js"), search_entries, 2 * 29),
+    ("entries of the search indexes", lambda name: re.search(r"search/text-\d+\.js$", name) is not None, search_entries, 2 * 29),
 ]  # fmt: skip
 
 

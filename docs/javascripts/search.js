@@ -1,8 +1,10 @@
 // The site's own search. Every word of a query must be found (AND); "quoted words" form a phrase.
-// Chinese parts match as substrings (spaces ignored, so 目标 11 finds 目标11); Latin parts match at
+// Chinese parts match as substrings (spaces ignored, so 目标 11 finds 目标11, but not inside a run of Latin
+// letters and digits: 11has is not 11 has); Latin parts match at
 // the start of a word; a document symbol (A/RES/71/256, 71/256) also finds the units citing it.
 // A unit reference (13(b), 第13段(b), para. 13 (b), ¶13) gives a direct jump. A query in the other
-// language's script finds the units through the other language's text (search/other.js).
+// language's script finds the units through the other language's text. The index is sharded: a query
+// fetches the postings of its characters and words, then the documents of the results it shows.
 (function () {
   "use strict";
   var input = document.getElementById("decl-search-input");
@@ -13,6 +15,7 @@
   var config = JSON.parse(document.getElementById("__config").textContent);
   var base = config.base.replace(/\/$/, "") + "/";
   var HAN = /[\u3400-\u9fff]/;
+  var SUFFIX = "\u0001";  // the index files a word under each of its suffixes with this mark (search_shards.SUFFIX)
   // The edition's words (locales/<lang>.yml, script) and the other edition, carried by the page.
   var T = JSON.parse((document.querySelector("script[data-decl-words]") || {}).textContent || "{}");
   // English words too common to require or to mark, unless quoted.
@@ -21,21 +24,51 @@
     .forEach(function (w) { STOP[w] = true; });
   // 13(b), 13 b, 13b, para. 13 (b), paragraph 13, ¶13, §13, 第13段(b), 第13段 (NFKC folds full-width forms).
   var UNIT_REF = /^(?:¶|§|paras?\.?|paragraph|第)?\s*(\d+)\s*(?:段)?\s*(?:\(\s*([a-z])\s*\)|([a-z]))?\s*(?:分段)?$/;
-  var data = { main: null, other: null };
-  var waiting = { main: [], other: [] };
-  var SCRIPTS = { main: ["search/declaration.js", "declarationSearch"], other: ["search/other.js", "declarationSearchOther"] };
+  // The index comes in shards (hooks/unhabitat/search_shards.py): a head, then per corpus (the edition's
+  // text, "main"; the other language's, "otherText") keys files of positional postings and text files of
+  // documents. Each is a script calling declarationSearchFile(name, data), so that it works from file://.
+  var files = {};
+  var waiting = {};
+  var head = null;
+  var HEAD = "search/head.js";
+  window.declarationSearchFile = function (name, data) { files[name] = data; };
 
-  function load(which, then) {
-    if (data[which]) { then(); return; }
-    waiting[which].push(then);
-    if (waiting[which].length > 1) { return; }
+  function fetchFile(name, then) {
+    if (name in files) { then(); return; }
+    if (waiting[name]) { waiting[name].push(then); return; }
+    waiting[name] = [then];
     var script = document.createElement("script");
-    script.src = base + SCRIPTS[which][0];
-    script.onload = function () {
-      data[which] = prepare(window[SCRIPTS[which][1]]);
-      waiting[which].splice(0).forEach(function (fn) { fn(); });
+    script.src = base + name;
+    script.onload = script.onerror = function () {
+      if (!(name in files)) { files[name] = null; }
+      var done = waiting[name];
+      delete waiting[name];
+      done.forEach(function (fn) { fn(); });
     };
     document.head.appendChild(script);
+  }
+
+  // Calls `then` at once when every file is there (a query typed again costs no request and no wait).
+  function fetchAll(names, then) {
+    var missing = names.filter(function (name, i) { return !(name in files) && names.indexOf(name) === i; });
+    var left = missing.length;
+    if (!left) { then(); return; }
+    missing.forEach(function (name) { fetchFile(name, function () { left -= 1; if (!left) { then(); } }); });
+  }
+
+  function loadHead(then) {
+    fetchFile(HEAD, function () {
+      if (!head) {
+        head = files[HEAD];
+        head.units = head.count.unit;
+        head.terms = head.units + head.count.term;
+        head.cited = {};
+        head.symbols.forEach(function (entry) { head.cited[entry[0]] = entry[1]; });
+        head.main.decoded = {};
+        head.otherText.decoded = {};
+      }
+      then();
+    });
   }
 
   // Read from disk (the offline zip), a folder is opened by its index.html.
@@ -48,18 +81,6 @@
     return text.replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
-  }
-
-  function prepare(index) {
-    index.docs.forEach(function (doc, order) {
-      doc.order = order;
-      doc.fx = fold(doc.x);
-      doc.cx = squeeze(doc.fx);
-      doc.ff = doc.f ? fold(doc.f) : "";
-      doc.cf = squeeze(doc.ff);
-      doc.fs = (doc.s || []).map(fold);
-    });
-    return index;
   }
 
   // The query's parts: quoted phrases, then words; a number joins its Chinese neighbour (2030 年…).
@@ -81,58 +102,170 @@
     });
     var content = parts.filter(function (p) { return p.quoted || !STOP[p.text]; });
     parts.forEach(function (p) { p.stop = content.length > 0 && !p.quoted && !!STOP[p.text]; });
-    parts.forEach(function (p) { p.test = matcher(p.text); });
+    parts.forEach(function (p) { p.pattern = pattern(p.text); });
     var whole = fold(query).replace(/["“”„«»「」『』]/g, " ").trim();
     return {
       parts: parts,
       needed: parts.filter(function (p) { return !p.stop; }),
-      phrase: parts.length > 1 ? matcher(whole) : null,
+      phrase: parts.length > 1 ? { text: whole, pattern: pattern(whole) } : null,
       whole: whole
     };
   }
 
-  function count(haystack, needle) {
-    var n = 0, at = haystack.indexOf(needle);
-    while (needle && at >= 0) { n += 1; at = haystack.indexOf(needle, at + needle.length); }
-    return n;
+  // A part as the index cuts text (search_shards.tokens): words of [a-z0-9], any other character alone.
+  // A Chinese part ignores white space (except that it keeps two words apart: 11 has is not 11has) and
+  // may begin inside a word (2030年: a word ending with 2030) and end inside one; a Latin part starts a
+  // word, keeps its white space, and may end inside a word.
+  function pattern(text) {
+    var han = HAN.test(text);
+    var tokens = [];
+    var spaced = false;
+    text.replace(/(\s+)|([a-z0-9]+)|([\s\S])/gu, function (all, white, word) {
+      if (white) { spaced = true; return all; }
+      tokens.push({ text: all, word: !!word, spaced: spaced });
+      spaced = false;
+      return all;
+    });
+    var last = tokens.length - 1;
+    tokens.forEach(function (t, j) {
+      t.prefix = t.word && j === last && (!han || last > 0);
+      t.suffix = han && t.word && j === 0 && last > 0;
+    });
+    return { han: han, tokens: tokens, symbolic: /\d\/|\/\d/.test(text), text: text };
   }
 
-  // How many times a part occurs in a text, in its footnotes, and whether the document cites it.
-  function matcher(text) {
-    var symbolic = /\d\/|\/\d/.test(text);
-    var inText;
-    if (HAN.test(text)) {
-      var needle = squeeze(text);
-      inText = function (folded, compact) { return count(compact, needle); };
-    } else {
-      // A Latin part starts a word: after a non-alphanumeric character (Han counts as none).
-      var word = new RegExp("(^|[^a-z0-9])" + escapeRegExp(text).replace(/\s+/g, "\\s+"), "g");
-      inText = function (folded) { return (folded.match(word) || []).length; };
+  // The keys file holding `key`: the last whose first key is not after it (strings compare by code units).
+  function fileOf(corpus, key) {
+    var keys = corpus.keys, lo = 0, hi = keys.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (keys[mid] <= key) { lo = mid; } else { hi = mid - 1; }
     }
-    return function (doc, texts) {
-      var x = inText(texts.fx, texts.cx), f = texts.ff ? inText(texts.ff, texts.cf) : 0;
-      var cites = symbolic && (doc.fs || []).some(function (s) {
-        return s === text || s.slice(-text.length - 1) === "/" + text;
-      });
-      return { x: x, f: f, cites: cites, any: x + f > 0 || cites };
-    };
+    return lo;
+  }
+  function keyFiles(corpus, token) {
+    var name = function (n) { return corpus.files.keys.replace("{n}", n); };
+    var found = [];
+    if (token.prefix) {
+      for (var n = fileOf(corpus, token.text); n <= fileOf(corpus, token.text + "\uffff"); n++) { found.push(name(n)); }
+    } else {
+      found.push(name(fileOf(corpus, token.text)));
+    }
+    if (token.suffix) { found.push(name(fileOf(corpus, SUFFIX + token.text))); }
+    return found;
+  }
+  function neededFiles(corpus, patterns) {
+    var names = [];
+    patterns.forEach(function (p) { p.tokens.forEach(function (t) { names = names.concat(keyFiles(corpus, t)); }); });
+    return names;
   }
 
-  function score(doc, texts, parsed) {
+  // field (2 × document, + 1 for its footnotes) → places, decoded once per key.
+  function occurrences(corpus, key) {
+    if (key in corpus.decoded) { return corpus.decoded[key]; }
+    var data = files[corpus.files.keys.replace("{n}", fileOf(corpus, key))];
+    var flat = data && data[key], map = new Map();
+    for (var i = 0, field = 0; flat && i < flat.length;) {
+      field += flat[i];
+      var n = flat[i + 1], place = 0, places = new Array(n);
+      for (var k = 0; k < n; k++) { place += flat[i + 2 + k]; places[k] = place; }
+      map.set(field, places);
+      i += 2 + n;
+    }
+    corpus.decoded[key] = map;
+    return map;
+  }
+  function keysWithPrefix(corpus, prefix) {
+    var keys = [];
+    for (var n = fileOf(corpus, prefix); n <= fileOf(corpus, prefix + "\uffff"); n++) {
+      Object.keys(files[corpus.files.keys.replace("{n}", n)] || {}).forEach(function (key) {
+        if (key.lastIndexOf(prefix, 0) === 0) { keys.push(key); }
+      });
+    }
+    return keys;
+  }
+
+  // Where a token of the pattern may stand: field → Set of token indexes.
+  function where(corpus, p, j) {
+    var t = p.tokens[j];
+    var keys = t.prefix ? keysWithPrefix(corpus, t.text) : [t.text];
+    if (t.suffix) { keys.push(SUFFIX + t.text); }
+    var found = new Map();
+    keys.forEach(function (key) {
+      occurrences(corpus, key).forEach(function (places, field) {
+        places.forEach(function (place) {
+          if (!p.han && j > 0 && (place & 1) !== (t.spaced ? 1 : 0)) { return; }
+          // A Latin part's first character, when not a word's, must not follow a word directly.
+          if (!p.han && j === 0 && !t.word && place & 2) { return; }
+          if (!found.has(field)) { found.set(field, new Set()); }
+          found.get(field).add(place >> 2);
+        });
+      });
+    });
+    return found;
+  }
+
+  // field → how many times the pattern occurs in it, one occurrence not overlapping the one before.
+  function matches(corpus, p) {
+    var counts = new Map();
+    if (!p.tokens.length) { return counts; }
+    var sets = p.tokens.map(function (t, j) { return where(corpus, p, j); });
+    sets[0].forEach(function (starts, field) {
+      var n = 0, next = -1;
+      Array.from(starts).sort(function (a, b) { return a - b; }).forEach(function (i) {
+        if (i < next) { return; }
+        for (var j = 1; j < sets.length; j++) {
+          var at = sets[j].get(field);
+          if (!at || !at.has(i + j)) { return; }
+        }
+        n += 1;
+        next = i + sets.length;
+      });
+      if (n) { counts.set(field, n); }
+    });
+    return counts;
+  }
+
+  // For each part: how many times it occurs in a document's text and footnotes, and whether the document
+  // cites it (a document symbol: 71/256 finds the units citing A/RES/71/256).
+  function hits(corpus, part, withSymbols) {
+    var counts = matches(corpus, part.pattern);
+    var docs = new Map();
+    counts.forEach(function (n, field) {
+      var doc = field >> 1;
+      if (!docs.has(doc)) { docs.set(doc, { x: 0, f: 0, cites: false }); }
+      docs.get(doc)[field & 1 ? "f" : "x"] = n;
+    });
+    if (withSymbols && part.pattern.symbolic) {
+      var text = part.pattern.text;
+      head.symbols.forEach(function (entry) {
+        var s = entry[0];
+        if (s !== text && s.slice(-text.length - 1) !== "/" + text) { return; }
+        entry[1].forEach(function (doc) {
+          if (!docs.has(doc)) { docs.set(doc, { x: 0, f: 0, cites: false }); }
+          docs.get(doc).cites = true;
+        });
+      });
+    }
+    return docs;
+  }
+
+  function rank(doc, parsed, perPart, phrase) {
     var matched = 0, occurrences = 0, inText = 0, cites = false;
-    parsed.needed.forEach(function (part) {
-      var m = part.test(doc, texts);
-      if (m.any) { matched += 1; }
+    perPart.forEach(function (docs) {
+      var m = docs.get(doc);
+      if (!m) { return; }
+      matched += 1;
       occurrences += m.x + m.f;
       inText += m.x;
       cites = cites || m.cites;
     });
     return {
-      doc: doc,
+      id: doc,
       matched: matched,
       all: matched === parsed.needed.length,
-      phrase: parsed.phrase && parsed.phrase(doc, texts).any ? 1 : 0,
-      unit: doc.k === "unit" ? 1 : 0,
+      phrase: phrase && phrase.has(doc) ? 1 : 0,
+      unit: doc < head.units ? 1 : 0,
       occurrences: occurrences,
       footnoteOnly: occurrences > 0 && inText === 0,
       citesOnly: cites && occurrences === 0
@@ -141,47 +274,42 @@
 
   function byRank(a, b) {
     return b.matched - a.matched || b.phrase - a.phrase || b.unit - a.unit ||
-      b.occurrences - a.occurrences || a.doc.order - b.doc.order;
-  }
-
-  function jumpTarget(query) {
-    var m = UNIT_REF.exec(fold(query).trim());
-    if (!m) { return null; }
-    var key = m[1] + (m[2] || m[3] ? "(" + (m[2] || m[3]) + ")" : "");
-    var found = null;
-    data.main.docs.some(function (doc) { if (doc.k === "unit" && doc.n === key) { found = doc; } return found; });
-    return found;
+      b.occurrences - a.occurrences || a.id - b.id;
   }
 
   // Does the query need the other language's text? Chinese in the English edition, English words in the Chinese.
   function otherScript(query) {
-    return data.main.lang === "zh" ? !HAN.test(query) && /[a-z]{2}/i.test(query) : HAN.test(query);
+    return head.lang === "zh" ? !HAN.test(query) && /[a-z]{2}/i.test(query) : HAN.test(query);
   }
 
-  function search(query) {
-    var result = { parsed: null, jump: null, full: [], via: [], partial: [] };
-    if (!fold(query).trim()) { return result; }
-    var parsed = result.parsed = parse(query);
-    result.jump = jumpTarget(query);
-    if (!parsed.needed.length) { return result; }
-    var fullUnits = {};
-    data.main.docs.forEach(function (doc) {
-      var hit = score(doc, doc, parsed);
+  // The ranked documents (numbers); what is shown is fetched afterwards (documents()).
+  function search(query, parsed) {
+    var result = { parsed: parsed, jump: null, full: [], via: [], partial: [] };
+    if (!parsed || !parsed.needed.length) { return result; }
+    var perPart = parsed.needed.map(function (part) { return hits(head.main, part, true); });
+    var phrase = parsed.phrase ? hits(head.main, parsed.phrase, true) : null;
+    var seen = new Set();
+    perPart.forEach(function (docs) { docs.forEach(function (m, doc) { seen.add(doc); }); });
+    var fullUnits = new Set();
+    seen.forEach(function (doc) {
+      var hit = rank(doc, parsed, perPart, phrase);
       if (hit.all) {
         result.full.push(hit);
-        fullUnits[doc.order] = true;
+        fullUnits.add(doc);
       } else if (hit.matched && parsed.needed.length > 1) {
         result.partial.push(hit);
       }
     });
-    if (data.other && otherScript(query)) {
-      data.main.docs.forEach(function (doc) {
-        if (doc.k !== "unit" || fullUnits[doc.order]) { return; }
-        var texts = data.other.docs[doc.order];
-        var hit = score({ k: "unit", order: doc.order }, texts, parsed);
+    if (otherScript(query)) {
+      var viaParts = parsed.needed.map(function (part) { return hits(head.otherText, part, false); });
+      var viaPhrase = parsed.phrase ? hits(head.otherText, parsed.phrase, false) : null;
+      var candidates = new Set();
+      viaParts[0].forEach(function (m, doc) { candidates.add(doc); });
+      candidates.forEach(function (doc) {
+        if (doc >= head.units || fullUnits.has(doc)) { return; }
+        var hit = rank(doc, parsed, viaParts, viaPhrase);
         if (hit.all && hit.occurrences) {
-          hit.doc = doc;
-          hit.texts = texts;
+          hit.via = true;
           result.via.push(hit);
         }
       });
@@ -189,10 +317,77 @@
     result.full.sort(byRank);
     result.via.sort(byRank);
     result.partial.sort(byRank);
-    result.partial = result.jump && !result.full.length ? [] : result.partial.filter(function (h) {
-      return !result.via.some(function (v) { return v.doc === h.doc; });
-    });
+    var via = new Set(result.via.map(function (h) { return h.id; }));
+    result.partial = result.partial.filter(function (h) { return !via.has(h.id); });
     return result;
+  }
+
+  // The text files holding documents (from a corpus), and the documents once fetched.
+  function textFile(corpus, doc) {
+    var starts = corpus.texts, lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= doc) { lo = mid; } else { hi = mid - 1; }
+    }
+    return { name: corpus.files.text.replace("{n}", lo), at: doc - starts[lo] };
+  }
+  var KINDS = ["unit", "term", "instrument"];
+  function record(doc) {
+    var where = textFile(head.main, doc);
+    var data = files[where.name][where.at];
+    data.k = KINDS[doc < head.units ? 0 : doc < head.terms ? 1 : 2];
+    data.order = doc;
+    return data;
+  }
+  function otherRecord(doc) {
+    var where = textFile(head.otherText, doc);
+    return files[where.name][where.at];
+  }
+
+  // A unit reference (13(b), ¶13) names a unit: the text files that may hold it, by its paragraph.
+  function jumpKey(query) {
+    var m = UNIT_REF.exec(fold(query).trim());
+    return m ? { paragraph: +m[1], key: m[1] + (m[2] || m[3] ? "(" + (m[2] || m[3]) + ")" : "") } : null;
+  }
+  function jumpFiles(key) {
+    var names = [];
+    head.jump.forEach(function (first, n) {
+      var next = head.jump[n + 1];
+      if (first !== null && first <= key.paragraph && (next === undefined || next === null || next >= key.paragraph)) {
+        names.push(head.main.files.text.replace("{n}", n));
+      }
+    });
+    return names;
+  }
+  function jumpTarget(key) {
+    if (!key) { return null; }
+    for (var doc = 0; doc < head.units; doc++) {
+      var where = textFile(head.main, doc);
+      var data = files[where.name];
+      if (data && data[where.at].n === key.key) { return record(doc); }
+    }
+    return null;
+  }
+
+  // Fetches the documents of the hits given (`limit` per group), then puts them on the hits.
+  function documents(result, limit, then) {
+    var groups = [result.full, result.via, result.partial];
+    var names = [];
+    groups.forEach(function (hits, g) {
+      hits.slice(0, limit[g]).forEach(function (hit) {
+        names.push(textFile(head.main, hit.id).name);
+        if (hit.via) { names.push(textFile(head.otherText, hit.id).name); }
+      });
+    });
+    fetchAll(names, function () {
+      groups.forEach(function (hits, g) {
+        hits.slice(0, limit[g]).forEach(function (hit) {
+          hit.doc = record(hit.id);
+          if (hit.via) { hit.texts = otherRecord(hit.id); }
+        });
+      });
+      then(result);
+    });
   }
 
   // The phrase first, so that it is marked as one (smart city), then each part; stop-words are not marked.
@@ -289,14 +484,14 @@
     if (result.parsed) {
       var pattern = marker(result.parsed);
       if (result.jump) { item({ doc: result.jump }, query, pattern, "jump"); }
-      result.full.slice(0, 50).forEach(function (hit) { item(hit, query, pattern, "full"); });
+      result.full.slice(0, SHOWN[0]).forEach(function (hit) { item(hit, query, pattern, "full"); });
       if (result.via.length) {
         heading(T.via);
-        result.via.forEach(function (hit) { item(hit, query, pattern, "via", data.other.lang); });
+        result.via.slice(0, SHOWN[1]).forEach(function (hit) { item(hit, query, pattern, "via", head.other); });
       }
       if (result.partial.length) {
         heading(T.partial);
-        result.partial.slice(0, 10).forEach(function (hit) { item(hit, query, pattern, "partial"); });
+        result.partial.slice(0, SHOWN[2]).forEach(function (hit) { item(hit, query, pattern, "partial"); });
       }
       if (!shown) { suggestions(query); }
     }
@@ -304,17 +499,32 @@
     window.dispatchEvent(new CustomEvent("decl-search-rendered"));
   }
 
-  // Loads what the query needs, then gives the result.
-  function find(query, then) {
-    load("main", function () {
-      if (otherScript(query)) { load("other", function () { then(search(query)); }); }
-      else { then(search(query)); }
+  // Fetches the shards the query needs (none when a query is typed again), then gives the result with the
+  // documents of the first `limit` hits of each group (full, via, partial).
+  var SHOWN = [50, 50, 10];
+  function find(query, limit, then) {
+    loadHead(function () {
+      var parsed = fold(query).trim() ? parse(query) : null;
+      var key = parsed ? jumpKey(query) : null;
+      var names = key ? jumpFiles(key) : [];
+      if (parsed && parsed.needed.length) {
+        var patterns = parsed.needed.map(function (p) { return p.pattern; });
+        if (parsed.phrase) { patterns.push(parsed.phrase.pattern); }
+        names = names.concat(neededFiles(head.main, patterns));
+        if (otherScript(query)) { names = names.concat(neededFiles(head.otherText, patterns)); }
+      }
+      fetchAll(names, function () {
+        var result = search(query, parsed);
+        result.jump = jumpTarget(key);
+        if (result.jump && !result.full.length) { result.partial = []; }
+        documents(result, limit, then);
+      });
     });
   }
 
   function run() {
     var query = input.value;
-    find(query, function (result) { if (input.value === query) { render(result, query); } });
+    find(query, SHOWN, function (result) { if (input.value === query) { render(result, query); } });
   }
 
   var active = -1;
@@ -331,11 +541,11 @@
   function open() { toggle.checked = true; input.focus(); }
   function close() { toggle.checked = false; input.blur(); }
 
-  input.addEventListener("focus", function () { toggle.checked = true; load("main", function () {}); });
+  input.addEventListener("focus", function () { toggle.checked = true; loadHead(function () {}); });
   // Loaded on the first focus of the box (search-loader.js): the reader may already be typing.
   if (document.activeElement === input) {
     toggle.checked = true;
-    if (input.value) { run(); } else { load("main", function () {}); }
+    if (input.value) { run(); } else { loadHead(function () {}); }
   }
   input.addEventListener("input", run);
   input.addEventListener("keyup", function (e) { if (e.key.length === 1 || e.key === "Backspace") { run(); } });
@@ -387,7 +597,7 @@
   window.declSearch = {
     ready: true,
     search: function (q, then) {
-      find(q, function (result) {
+      find(q, [Infinity, Infinity, Infinity], function (result) {
         var hits = [];
         if (result.jump) { hits.push({ group: "jump", doc: result.jump }); }
         ["full", "via", "partial"].forEach(function (group) {
@@ -395,6 +605,11 @@
         });
         then(hits);
       });
+    },
+    // The documents fetched so far (their text files).
+    fetched: function () {
+      return Object.keys(files).filter(function (name) { return Array.isArray(files[name]); })
+        .reduce(function (all, name) { return all.concat(files[name]); }, []);
     }
   };
 })();

@@ -76,10 +76,7 @@ def root_files(
 def edition_files(edition: Edition) -> dict[str, str]:
     """Files of one edition beside its pages: the search index and per-unit citations (``cite/13a.bib``)."""
     work = edition.work
-    files = {
-        "search/declaration.js": search_index.script(edition),
-        "search/other.js": search_index.other_script(edition),
-    }
+    files = search_index.files(edition)
     for unit, url in _cited_units(edition, edition.text, edition.lang):
         for ext, fmt in CITATION_FORMATS.items():
             files[urls.cite_file(cite.file_slug(unit), ext)] = fmt(work, [(unit, url)])

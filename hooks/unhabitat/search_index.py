@@ -1,27 +1,21 @@
-"""Stage 4c: the search index of one edition, as scripts the browser loads (they work from file:// too).
-
-``search/declaration.js`` holds the edition's documents: the citable units (text and footnotes apart,
-and the symbols of the instruments each cites), then glossary entries and instruments. The browser
-matches queries against the text itself, so a query finds exactly the units that contain it.
-``search/other.js`` holds the other language's text of the same units; it is loaded only for a query
-in the other script (a Chinese query in the English edition), which finds the units through it.
+"""Stage 4c: the documents of one edition's search: the citable units (text and footnotes apart, and the
+symbols of the instruments each cites), then glossary entries and instruments; and the other language's
+text of the same units, through which a query in the other script (Chinese in the English edition) finds
+them. ``search_shards`` writes them as the files the browser loads.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from typing import Literal, Required, TypedDict
 
-from . import urls
+from . import search_shards, urls
 from .datafile import in_language
 from .labels import unit_name
 from .model import RE_MARKER, Unit
 from .register import Instrument
 from .render import Edition
+from .search_shards import Document, Texts
 
-GLOBAL = "declarationSearch"
-OTHER = "declarationSearchOther"
 # A United Nations document symbol inside an official link: https://undocs.org/zh/FCCC/CP/2022/10/Add.1
 RE_UNDOCS = re.compile(r"^https?://undocs\.org/(?:[a-z]{2}/)?(?P<symbol>[^?#]+)$")
 
@@ -39,23 +33,6 @@ def symbols(instrument: Instrument) -> list[str]:
 def unit_key(unit: Unit) -> str:
     """How a reader names a unit in a query: ``13(b)``."""
     return f"{unit.paragraph}({unit.letter})" if unit.letter else str(unit.paragraph)
-
-
-class Texts(TypedDict, total=False):
-    """A unit's text (``x``) and its footnotes (``f``), markers removed."""
-
-    x: Required[str]
-    f: str
-
-
-class Document(Texts, total=False):
-    """One search document: its kind, page, title, reader's name (``13(b)``) and cited symbols."""
-
-    k: Required[Literal["unit", "term", "instrument"]]
-    u: Required[str]
-    t: Required[str]
-    n: str
-    s: list[str]
 
 
 def _texts(unit: Unit, notes: dict[str, list[str]]) -> Texts:
@@ -131,14 +108,6 @@ def other_documents(edition: Edition) -> list[Texts]:
     return [_texts(edition.other.unit(unit.uid), notes) for unit in edition.text.units()]
 
 
-def _script(name: str, data: dict[str, object]) -> str:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f"window.{name}={body};\n"
-
-
-def script(edition: Edition) -> str:
-    return _script(GLOBAL, {"lang": edition.lang, "other": edition.other_lang, "docs": documents(edition)})
-
-
-def other_script(edition: Edition) -> str:
-    return _script(OTHER, {"lang": edition.other_lang, "docs": other_documents(edition)})
+def files(edition: Edition) -> dict[str, str]:
+    """The edition's search, in shards (search_shards)."""
+    return search_shards.files(edition.lang, edition.other_lang, documents(edition), other_documents(edition))

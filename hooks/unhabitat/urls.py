@@ -31,6 +31,15 @@ INSTRUMENTS = "instruments/index.md"
 # Beside an edition's pages (MkDocs writes it from overrides/sitemap.xml), and at the site root.
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+# An edition's search: what every query needs (search_shards), then its shards (search_file).
+SEARCH_HEAD = "search/head.js"
+
+
+def search_file(corpus: str, kind: str, number: int | None) -> str:
+    """A shard of an edition's search: ``search/keys-3.js``, ``search/other-text-0.js`` (``main`` is the
+    edition's own text); without a number, the pattern the browser fills in (``search/keys-{n}.js``)."""
+    prefix = "" if corpus == "main" else f"{corpus}-"
+    return f"search/{prefix}{kind}-{'{n}' if number is None else number}.js"
 
 
 def paragraph_page(number: int) -> str:
