@@ -13,15 +13,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests"), str(ROOT / "tests" / "browser")]
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-import functools  # noqa: E402
 import gzip  # noqa: E402
 import json  # noqa: E402
-import threading  # noqa: E402
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer  # noqa: E402
 
+from browsing import launch, serve  # noqa: E402
 from list_editions import editions  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from search_queries import QUERIES, precision_at_k, unit_id  # noqa: E402
@@ -70,11 +68,6 @@ def build_times() -> list[str]:
         f"glossary share of an edition's build: {glossary / zh:.0%} (zh), {glossary / en:.0%} (en)",
         "",
     ]
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):
-        pass
 
 
 def first_visit(page, url: str) -> tuple[list[str], float]:
@@ -164,36 +157,17 @@ def keystrokes(page, queries: list[str], rounds: int) -> list[float]:
 
 def first_queries(site: Path) -> dict[str, tuple[float, int, float, list[float]]]:
     """``first_query`` of each edition of a built site."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            found = {lang: first_query(browser, base, lang) for lang in (e.lang for e in editions())}
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base, sync_playwright() as p:
+        browser = launch(p)
+        found = {lang: first_query(browser, base, lang) for lang in (e.lang for e in editions())}
+        browser.close()
     return found
 
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-
-
 def reader_side(site: Path) -> list[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
     lines = ["## Reader side"]
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site) as base, sync_playwright() as p:
+        browser = launch(p)
         for lang in ("zh", "en"):
             page = browser.new_page()
             lines.append(f"{lang}: whole first visit of /{lang}/13/, every request:")
@@ -231,7 +205,6 @@ def reader_side(site: Path) -> list[str]:
             lines += precision(page, lang)
             page.close()
         browser.close()
-    server.shutdown()
     return [*lines, ""]
 
 
@@ -466,10 +439,7 @@ def serve_reload() -> tuple[dict[str, list[float]], list[str]]:
                 except OSError:
                     time.sleep(0.1)
             with sync_playwright() as p:
-                browser = p.chromium.launch(
-                    executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
-                    args=["--headless", "--no-sandbox", "--disable-gpu"],
-                )
+                browser = launch(p)
                 page = browser.new_page()
                 for name, url, old, new in EDITS:
                     path = folder / name
