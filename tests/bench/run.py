@@ -19,7 +19,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 import gzip  # noqa: E402
 import json  # noqa: E402
 
-from browsing import launch, serve  # noqa: E402
+from browsing import TYPE, launch, serve  # noqa: E402
 from list_editions import editions  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from search_queries import QUERIES, precision_at_k, unit_id  # noqa: E402
@@ -91,15 +91,6 @@ def first_visit(page, url: str) -> tuple[list[str], float]:
         f"(goal 80 KB); failed: {len(failed)} {failed if failed else ''}".rstrip()
     )
     return lines, total_packed / 1024
-
-
-TYPE = """q => new Promise(done => {
-  window.addEventListener("decl-search-rendered", () => done(), { once: true });
-  const input = document.getElementById("decl-search-input");
-  input.focus();
-  input.value = q;
-  input.dispatchEvent(new Event("input"));
-})"""
 
 
 def query_bytes(page, query: str) -> tuple[float, int]:

@@ -25,6 +25,17 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Types a query into the site's search box and resolves when its results are shown (search.js dispatches the
+# event once it has fetched what the query needs and rendered).
+TYPE = """q => new Promise(done => {
+  window.addEventListener("decl-search-rendered", () => done(), { once: true });
+  const input = document.getElementById("decl-search-input");
+  input.focus();
+  input.value = q;
+  input.dispatchEvent(new Event("input"));
+})"""
+
+
 def launch(playwright: Playwright) -> Browser:
     """Debian's Chromium, headless, with nothing of its own going to the network."""
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

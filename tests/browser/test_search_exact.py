@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from browsing import TYPE
 from playwright.sync_api import Page
 
 WHITE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"  # JavaScript's \s
@@ -150,15 +151,6 @@ def responses_while(page: Page, action) -> list:
     page.wait_for_load_state("networkidle")
     page.remove_listener("response", record)
     return seen
-
-
-TYPE = """q => new Promise(done => {
-  window.addEventListener("decl-search-rendered", () => done(), { once: true });
-  const input = document.getElementById("decl-search-input");
-  input.focus();
-  input.value = q;
-  input.dispatchEvent(new Event("input"));
-})"""
 
 
 def test_a_first_query_fetches_only_the_shards_it_needs(page: Page):
