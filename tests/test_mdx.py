@@ -105,6 +105,7 @@ def test_a_term_link_s_title_becomes_its_tooltip_and_a_reference_keeps_its_title
 @settings(max_examples=200, deadline=None)
 @given(TEXT.filter(bool), TEXT.filter(bool))
 @example("a\nb\r\"c'", "x}{y")  # a line break, quotes and braces stay in the one line of the list
+@example("#", "]:")  # link text starting "\\]:" must not read as a link reference definition
 def test_attribute_values_and_table_cells_hold_any_text(value, cell):
     """md_attrs: a list item's attributes (the glossary filter's keys) and a link's hold any text exactly, and the
     text runs nothing; md_cell: a table cell shows any text, ``|`` included, and the row keeps its cells."""

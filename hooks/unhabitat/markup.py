@@ -54,13 +54,14 @@ def md_text(text: str) -> str:
 
 # Characters that start inline markup anywhere in a line (``(``, ``!``, ``#``, ``-``, ``.`` … need a ``[`` before
 # them or the start of a line, and md_lines never starts a line with running text's own characters but a letter).
-RE_MD_INLINE = re.compile(r"([\\`*_{}\[\]])")
+RE_MD_INLINE = re.compile(r"([\\`*_{}])")
 
 
 def md_inline(text: str) -> str:
     """Literal running text inside a Markdown paragraph whose lines md_lines makes (fewer backslashes than
-    ``md_text``, so that the text reads as text)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    ``md_text``, so that the text reads as text). Brackets become character references: a backslash does not
+    keep a line that starts ``[\\]:`` from being read as a link reference definition."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace("[", "&#91;").replace("]", "&#93;")
     return RE_MD_INLINE.sub(r"\\\1", text)
 
 
