@@ -31,7 +31,7 @@ from urllib.parse import quote, urlsplit
 from .errors import SourceError
 
 # Python-Markdown's ESCAPED_CHARS (markdown.inlinepatterns): a backslash before these disappears.
-RE_MD_ESCAPABLE = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+RE_MD_ESCAPABLE = re.compile(r"([\\`*_{}()>#+\-.!])")
 RE_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
 RE_URL_UNSAFE = re.compile(r"[\s\"'<>`{}|\\^\x00-\x1f\x7f]")
 
@@ -47,9 +47,9 @@ def html_attr(text: str) -> str:
 
 
 def md_text(text: str) -> str:
-    """Literal text for a Markdown inline context (a heading, a link's text)."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;")
-    return RE_MD_ESCAPABLE.sub(r"\\\1", text)
+    """Literal text for a Markdown inline context (a heading, a link's text); brackets as in ``md_inline``."""
+    text = RE_MD_ESCAPABLE.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+    return text.replace("[", "&#91;").replace("]", "&#93;")  # after the backslashes: ``#`` is escapable
 
 
 # Characters that start inline markup anywhere in a line (``(``, ``!``, ``#``, ``-``, ``.`` … need a ``[`` before
