@@ -65,9 +65,14 @@ def md_inline(text: str) -> str:
     return RE_MD_INLINE.sub(r"\\\1", text)
 
 
+def md_container(attributes: str, body: str) -> str:
+    """Markdown blocks inside a ``<div>`` with these (already escaped) attributes: an md_in_html container."""
+    return f"<div {attributes} markdown>\n\n{body}\n\n</div>"
+
+
 def md_block(css_class: str, body: str) -> str:
-    """Markdown blocks inside a ``<div>`` of the class (md_in_html), for the stylesheet and the scripts."""
-    return f'<div class="{html_attr(css_class)}" markdown>\n\n{body}\n\n</div>'
+    """Markdown blocks inside a ``<div>`` of the class, for the stylesheet and the scripts."""
+    return md_container(f'class="{html_attr(css_class)}"', body)
 
 
 def md_definitions(rows: list[tuple[str, str]]) -> str:

@@ -21,7 +21,7 @@ from .edition import Edition as Edition  # re-exported: the page modules import 
 from .glossary import Mark, source_marks, translation_marks
 from .history import Wording
 from .labels import paragraph_title, unit_name, words
-from .markup import Piece, json_ld, md_inline, md_lines, md_text
+from .markup import Piece, json_ld, md_container, md_inline, md_lines, md_text
 from .markup import html_text as escape
 from .model import RE_MARKER, Footnote, Unit, from_superscript
 from .record import date_text
@@ -144,8 +144,7 @@ def _definitions(spans: list[Span]) -> str:
 
 def _div(attributes: str, *blocks: str) -> str:
     """An ``md_in_html`` container: its blocks are Markdown."""
-    body = "\n\n".join(b for b in blocks if b)
-    return f"<div {attributes} markdown>\n\n{body}\n\n</div>"
+    return md_container(attributes, "\n\n".join(b for b in blocks if b))
 
 
 def _details(kind: str, summary: str, body: str, attrs: str = "") -> str:

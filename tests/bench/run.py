@@ -335,25 +335,34 @@ def scale() -> list[str]:
                 afterwards.setdefault(copies, []).append(statistics.median(later))
                 lines.append(f"{row} | {size:.1f} ({requests}) | {statistics.median(later):.1f} | {typing:.1f}")
             per_page[copies] = statistics.mean(costs)
-    worst = {copies: max(v) for copies, v in against_plain.items()}
+
+    def by_size(label: str, values: dict[int, list[float]], form: str, goal: str) -> str:
+        """One figure at every size, the worse edition's (the larger, the slower)."""
+        return f"{label}: " + ", ".join(f"{c}x " + form.format(max(v)) for c, v in values.items()) + f" (goal {goal})"
+
     lines += [
         f"per-page cost against 1x: 10x {per_page[10] / per_page[1]:.2f}, 100x {per_page[100] / per_page[1]:.2f}"
         " (goal 1.3)",
-        "per-page cost against plain Material, worse edition: "
-        + ", ".join(f"{c}x {r:.2f}" for c, r in worst.items())
-        + " (goal 1.3)",
-        "peak memory against plain Material, worse edition: "
-        + ", ".join(f"{c}x {max(v):.2f}" for c, v in memory.items())
-        + " (goal 1.2)",
-        "search, the first query downloads (every request, gzipped, larger edition): "
-        + ", ".join(f"{c}x {max(v):.1f} KB" for c, v in queried.items())
-        + " (goal: about 15 KB at 1x, at most 150 KB at 100x)",
-        "search, each later query of the suite downloads (median, gzipped, larger edition): "
-        + ", ".join(f"{c}x {max(v):.1f} KB" for c, v in afterwards.items())
-        + " (goal: a few KB)",
-        "search, keystroke to results, median over the edition's queries, slower edition: "
-        + ", ".join(f"{c}x {max(v):.1f} ms" for c, v in typed.items())
-        + " (goal 50 ms)",
+        by_size("per-page cost against plain Material, worse edition", against_plain, "{:.2f}", "1.3"),
+        by_size("peak memory against plain Material, worse edition", memory, "{:.2f}", "1.2"),
+        by_size(
+            "search, the first query downloads (every request, gzipped, larger edition)",
+            queried,
+            "{:.1f} KB",
+            "about 15 KB at 1x, at most 150 KB at 100x",
+        ),
+        by_size(
+            "search, each later query of the suite downloads (median, gzipped, larger edition)",
+            afterwards,
+            "{:.1f} KB",
+            "a few KB",
+        ),
+        by_size(
+            "search, keystroke to results, median over the edition's queries, slower edition",
+            typed,
+            "{:.1f} ms",
+            "50 ms",
+        ),
     ]
     return [*lines, ""]
 
