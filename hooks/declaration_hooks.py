@@ -42,6 +42,11 @@ SERVING = "DECLARATION_SERVING"
 # Set by `make release` and the deploy workflow: a build without a public address fails.
 RELEASE = "DECLARATION_RELEASE"
 DIGESTS = ".page-digests.json"
+# Material's files that no reader of this site fetches: its search (lunr and the search worker), which the
+# site's own search replaces (mkdocs.yml has no search plugin), and the source maps of its minified files, which
+# only a browser's developer tools read. Left out, they are neither copied into each edition nor zipped.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+SOURCE_MAP = ".map"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -108,6 +113,8 @@ def _localize(config: MkDocsConfig, spec: EditionSpec, site: Site) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for unused in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES) or f.src_uri.endswith(SOURCE_MAP)]:
+        files.remove(unused)
     pages = _build(config).pages
     unchanged = _unchanged_pages(config, pages)
     for src_uri, content in pages.items():
