@@ -551,6 +551,48 @@ def test_the_stored_part_of_the_dictionary_cuts_as_the_whole(tmp_path, glossary)
     assert build_glossary(taught, text, cache=cache).units_of("urbanization")
 
 
+SPELL = """
+import json, sys
+from pathlib import Path
+sys.path[:0] = [sys.argv[1]]
+from unhabitat.glossary import build_glossary
+from unhabitat.register import load_instruments
+from unhabitat.source_text import read_source
+from unhabitat.termbase import formulae_beside, load_term_base
+root, cache = Path(sys.argv[2]), Path(sys.argv[3])
+terms = root / "glossary" / "terms.yml"
+symbols = frozenset(load_instruments(root / "glossary" / "instruments.yml", "instruments.yml"))
+base = load_term_base(terms, "terms.yml", symbols, formulae_beside(terms, "terms.yml"))
+glossary = build_glossary(base.terms, read_source(root / "source" / "declaration.zh.txt"), base.moved, base.formulae, cache)
+pinyin = {**glossary.pinyin, **glossary.formula_pinyin}
+print(json.dumps([
+    "pypinyin" in sys.modules, {k: [p.marked, p.toneless, p.initials] for k, p in pinyin.items()}, glossary.search_keys
+]))
+"""
+
+
+def test_stored_spellings_spare_pypinyin(tmp_path, glossary):
+    """The forms' spellings are kept beside the part of jieba's dictionary (segment.spellings): the first build
+    spells them with pypinyin; the next reads them, spelled alike, without importing pypinyin (its tables cost
+    about 0.13 s and some 50 MB)."""
+    import subprocess
+    import sys
+
+    runs = [
+        json.loads(
+            subprocess.run(
+                [sys.executable, "-c", SPELL, str(ROOT / "hooks"), str(ROOT), str(tmp_path)],
+                capture_output=True, text=True, check=True,
+            ).stdout
+        )
+        for _ in range(2)
+    ]  # fmt: skip
+    assert [imported for imported, _, _ in runs] == [True, False]
+    expected = {k: [p.marked, p.toneless, p.initials] for k, p in {**glossary.pinyin, **glossary.formula_pinyin}.items()}
+    assert runs[0][1:] == runs[1][1:] == [expected, {k: list(v) for k, v in glossary.search_keys.items()}]
+    assert glossary.search_keys["人居署"] == ("renjushu", "rjs")
+
+
 def test_set_phrases_are_read_from_the_dictionary():
     from unhabitat.segment import main_table
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from .segment import (
     Split,
     TermFinder,
     main_table,
-    plain_pinyin,
+    spellings,
     taught_tokenizer,
     user_dictionary,
 )
@@ -63,6 +63,8 @@ class Glossary:
     formulae: tuple[Formula, ...] = ()
     formula_pinyin: dict[str, Pinyin] | None = None
     formula_units: dict[str, tuple[str, ...]] | None = None
+    # Each source-language designation after a term's first → the filter's keys (toneless syllables, initials).
+    search_keys: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     @cached_property
     def _terms(self) -> dict[str, Term]:
@@ -95,11 +97,16 @@ def build_glossary(
     cache: Path | None = None,
 ) -> Glossary:
     """``cache``: the build's folder for the part of jieba's dictionary that the text and the forms need
-    (``segment.main_table``); without it, the whole dictionary is read."""
+    (``segment.main_table``) and for the forms' spellings (``segment.spellings``); without it, the whole
+    dictionary is read and every form spelled."""
     forms = [t.head for t in terms] + [f for t in terms for f in t.forms] + [f.head for f in formulae]
     table = main_table({c for s in (*(u.text for u in text.units()), *forms) for c in s}, cache)
-    pinyin = {t.id: plain_pinyin(t.head, t.pinyin_override, t.proper, table) for t in terms}
-    formula_pinyin = {f.id: plain_pinyin(f.head, f.pinyin_override, table=table) for f in formulae}
+    heads = {t.id: (t.head, t.pinyin_override, t.proper) for t in terms}
+    formula_heads = {f.id: (f.head, f.pinyin_override, False) for f in formulae}
+    others = {d.text for t in terms for d in t.terms(t.source_lang)[1:]}
+    spelled = spellings([*heads.values(), *formula_heads.values()], others, table, cache)
+    pinyin = {term_id: spelled.pinyin[head] for term_id, head in heads.items()}
+    formula_pinyin = {formula_id: spelled.pinyin[head] for formula_id, head in formula_heads.items()}
     dictionary = user_dictionary(terms, table)
     tokenizer = taught_tokenizer(dictionary, table)
     finder = TermFinder(tokenizer, terms)
@@ -119,6 +126,7 @@ def build_glossary(
         formulae,
         formula_pinyin,
         {f.id: formula_units(f, text, occurrences) for f in formulae},
+        {form: spelled.keys[form] for form in sorted(others)},
     )
 
 

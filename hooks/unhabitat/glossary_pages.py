@@ -33,7 +33,6 @@ from .markup import (
 from .model import Unit
 from .register import Instrument
 from .render import Edition, dir_attr
-from .romanize import search_keys
 from .structured import PINYIN, glossary_data
 from .termbase import Moved, Term
 
@@ -139,7 +138,7 @@ def _index_item(edition: Edition, term: Term) -> str:
     labels = locale(edition.lang).glossary
     pinyin = glossary.pinyin[term.id]
     forms = [d.text for d in term.terms(term.source_lang)]
-    others = [search_keys(f) for f in forms[1:]]
+    others = [glossary.search_keys[f] for f in forms[1:]]
     # Space-separated keys, the head form's first: the filter matches any of them. ``data-names`` (on the link,
     # so that no line of the list grows too long): the designations in every translation, which the filter
     # matches case-insensitively.

@@ -19,8 +19,6 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
 # Word readings pypinyin gets wrong for the sense used in UN texts (现代汉语词典).
 READINGS = {
     "多重": ("duō", "chóng"),
@@ -51,6 +49,15 @@ class Pinyin:
     initials: str  # xcsyc
 
 
+def _lazy_pinyin(text: str, style: str, errors: str = "default") -> list[str]:
+    """pypinyin's ``lazy_pinyin`` in ``style`` (a ``pypinyin.Style`` name). pypinyin is imported on first use:
+    loading its tables costs about 0.13 s, which a build whose spellings are all stored (``segment.spellings``)
+    does not pay."""
+    import pypinyin
+
+    return pypinyin.lazy_pinyin(text, style=getattr(pypinyin.Style, style), errors=errors)
+
+
 def toneless(marked: str) -> str:
     decomposed = unicodedata.normalize("NFD", marked)
     bare = "".join(c for c in decomposed if not unicodedata.combining(c))
@@ -59,8 +66,8 @@ def toneless(marked: str) -> str:
 
 def search_keys(text: str) -> tuple[str, str]:
     """Toneless syllables run together and initials, for matching what a reader types in the filter."""
-    syllables = lazy_pinyin(text, style=Style.NORMAL, errors="ignore")
-    letters = lazy_pinyin(text, style=Style.FIRST_LETTER, errors="ignore")
+    syllables = _lazy_pinyin(text, "NORMAL", errors="ignore")
+    letters = _lazy_pinyin(text, "FIRST_LETTER", errors="ignore")
     return "".join(syllables).lower(), "".join(s for s in letters if s.isalpha()).lower()
 
 
@@ -106,7 +113,7 @@ def _readings(term: str) -> dict[int, str]:
 def _syllables(word: str) -> list[str]:
     if word in READINGS:
         return list(READINGS[word])
-    return lazy_pinyin(word, style=Style.TONE)  # a run without pinyin (2030, SDG) stays one item
+    return _lazy_pinyin(word, "TONE")  # a run without pinyin (2030, SDG) stays one item
 
 
 def _spell(word: str, syllables: Sequence[str], set_phrases: frozenset[str]) -> str:
@@ -164,6 +171,6 @@ def romanize(
             groups.append(word.replace(bare, spelled).replace("《", "").replace("》", ""))
         marked = " ".join(g for g in groups if g.strip())
         marked = re.sub(r"([“‘]) | ([”’])| ?([–-]) ?(?=\d)", lambda m: m.group(1) or m.group(2) or m.group(3), marked)
-    letters = lazy_pinyin(term, style=Style.FIRST_LETTER, errors="ignore")
+    letters = _lazy_pinyin(term, "FIRST_LETTER", errors="ignore")
     initials = "".join(s for s in letters if s.isalpha()).lower()
     return Pinyin(marked=marked, toneless=toneless(marked), initials=initials)

@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
 
@@ -33,7 +34,7 @@ import ahocorasick
 import jieba
 
 from .model import Unit
-from .romanize import Pinyin, romanize
+from .romanize import Pinyin, romanize, search_keys
 from .termbase import RE_LOOSE_SPACE, Term
 
 # jieba keeps a run of these characters together; a form with anything else can never be one token.
@@ -153,10 +154,7 @@ def main_table(chars: Iterable[str] = (), folder: Path | None = None) -> MainTab
     if folder is None:
         return _whole_table()
     path = _table_file(folder)
-    try:
-        changed = path.stat().st_mtime_ns
-    except OSError:
-        changed = -1
+    changed = _changed(path)
     stored = _stored_table(path, changed) if changed >= 0 else None
     if stored is not None and stored.covers(needed):
         return stored
@@ -167,14 +165,26 @@ def main_table(chars: Iterable[str] = (), folder: Path | None = None) -> MainTab
         "set_phrases": sorted(table.set_phrases),
         "freq": dict(sorted(table.freq.items())),
     }
+    _write_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return table
+
+
+def _changed(path: Path) -> int:
+    """When the stored file was last written (what its cached reading is keyed by), -1 if there is none."""
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return -1
+
+
+def _write_atomically(path: Path, text: str) -> None:
     written = path.with_suffix(f".{os.getpid()}.tmp")  # two editions' builds may write it at once
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        written.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        written.write_text(text, encoding="utf-8")
         os.replace(written, path)
-    except OSError:  # a read-only checkout builds all the same, reading the whole dictionary each time
+    except OSError:  # a read-only checkout builds all the same, making it again each time
         written.unlink(missing_ok=True)
-    return table
 
 
 def new_tokenizer(table: MainTable | None = None) -> jieba.Tokenizer:
@@ -192,7 +202,15 @@ def new_tokenizer(table: MainTable | None = None) -> jieba.Tokenizer:
 def release() -> None:
     """Forget jieba's tables (about 100 MB in all): a one-off build calls this once its glossary is built,
     so that they do not swell its peak memory while pages render; whatever segments later loads them again."""
-    for cached in (taught_tokenizer, _plain_tokenizer, _whole_table, _stored_table, frequency, plain_pinyin):
+    for cached in (
+        taught_tokenizer,
+        _plain_tokenizer,
+        _whole_table,
+        _stored_table,
+        frequency,
+        plain_pinyin,
+        _stored_spellings,
+    ):
         cached.cache_clear()
 
 
@@ -281,6 +299,65 @@ def plain_pinyin(
     """``pinyin_of`` with the shared untaught tokenizer, once per form (``make serve`` rebuilds often)."""
     table = table or _whole_table()
     return pinyin_of(_plain_tokenizer(table), text, override, proper, table.set_phrases)
+
+
+# A form to spell: its text, the term base's override (``pinyin``) and whether it is a proper name.
+Head = tuple[str, str | None, bool]
+# The form of the stored spellings; a change of it, of the rules (romanize.py, this module), of pypinyin or of
+# jieba's dictionary starts a new file.
+SPELLINGS_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Spellings:
+    """What the glossary asks of pypinyin: the pinyin of each head form, the filter's search keys (toneless
+    syllables, initials) of each other form."""
+
+    pinyin: Mapping[Head, Pinyin]
+    keys: Mapping[str, tuple[str, str]]
+
+
+def spellings(heads: Iterable[Head], forms: Iterable[str], table: MainTable, folder: Path | None = None) -> Spellings:
+    """The spellings of ``heads`` and ``forms`` (``plain_pinyin``, ``romanize.search_keys``).
+
+    With ``folder`` (the build's cache folder), the spellings made so far are kept there: a build whose forms
+    were all spelled before (an edit to the text or a note changes none) neither imports pypinyin nor reads
+    its tables (about 0.15 s). A new form is spelled and added to the stored ones."""
+    wanted, other = set(heads), set(forms)
+    path = _spellings_file(folder) if folder is not None else None
+    changed = _changed(path) if path is not None else -1
+    stored = (_stored_spellings(path, changed) if path is not None and changed >= 0 else None) or Spellings({}, {})
+    if wanted <= stored.pinyin.keys() and other <= stored.keys.keys():
+        return stored
+    made = Spellings(
+        {**stored.pinyin, **{h: plain_pinyin(*h, table=table) for h in wanted - stored.pinyin.keys()}},
+        {**stored.keys, **{f: search_keys(f) for f in other - stored.keys.keys()}},
+    )
+    if path is not None:
+        data = {
+            "pinyin": [[*h, p.marked, p.toneless, p.initials] for h, p in sorted(made.pinyin.items(), key=str)],
+            "keys": [[f, *k] for f, k in sorted(made.keys.items())],
+        }
+        _write_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    return made
+
+
+def _spellings_file(folder: Path) -> Path:
+    rules = hashlib.sha256(b"".join(Path(__file__).with_name(m).read_bytes() for m in ("romanize.py", "segment.py")))
+    key = f"{SPELLINGS_FORMAT} {metadata.version('pypinyin')} {_table_file(folder).name} {rules.hexdigest()}"
+    return folder / f"pinyin-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+
+
+@functools.lru_cache(maxsize=2)
+def _stored_spellings(path: Path, changed: int) -> Spellings | None:
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+        return Spellings(
+            {(t, o, bool(p)): Pinyin(m, tl, i) for t, o, p, m, tl, i in stored["pinyin"]},
+            {f: (s, i) for f, s, i in stored["keys"]},
+        )
+    except (OSError, ValueError, KeyError, TypeError):  # unreadable or from another version: made again
+        return None
 
 
 def teach(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> None:
