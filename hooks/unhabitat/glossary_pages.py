@@ -1,11 +1,11 @@
 """Stage 3b: the glossary pages of one edition — the filterable index, one page per concept record,
 the drafting formulae, and a page for every id that moved (its URL stays).
 
-Markdown throughout: a list item per term with the filter's keys in its attributes (attr_list), the record as a
-definition list, the concordance as an ordered list, the formulae as a table, links to the pages' sources that
-MkDocs checks; the containers (``glossary-entry``, ``concordance``…) carry the classes the stylesheet addresses.
-HTML only for the filter (a form control), for a language's span and for links to the files beside the
-editions, which are no page of the edition."""
+Markdown: a list item per term with the filter's keys in its attributes (attr_list), the record as a definition
+list, the formulae as a table, links to the pages' sources that MkDocs checks; the containers (``glossary-entry``…)
+carry the classes the stylesheet addresses. HTML for the filter (a form control), for a language's span, for links
+to the files beside the editions, which are no page of the edition, and for the concordance: hundreds of items at
+scale, with nothing in them that needs Markdown (its links are the address book's, ``urls.href``)."""
 
 from __future__ import annotations
 
@@ -258,13 +258,18 @@ def entry_page(edition: Edition, term: Term, instruments: dict[str, Instrument])
 def concordance(edition: Edition, term: Term, part: int = 1) -> str:
     """An ordered list, an item per occurrence (its number in text order): where it is, the keyword in context
     in the source text and in the translation beside it. ``part`` 1 is on the entry page; each further part of
-    ``CONCORDANCE_PART`` occurrences has its own page."""
+    ``CONCORDANCE_PART`` occurrences has its own page.
+
+    Raw HTML, a line per paragraph: nothing in it needs Markdown, and a long concordance as Markdown (a list of a few
+    hundred items, each of three paragraphs of inline HTML) cost the build three times as much to convert."""
     glossary = edition.glossary
     assert glossary is not None
     source, lang, translation = edition.pair()
-    cards = []
+    items = []
     here = _part_page(term.id, part)
     first = (part - 1) * CONCORDANCE_PART
+    source_attrs = _html_attrs(edition, "kwic", term.source_lang)
+    target_attrs = _html_attrs(edition, "kwic", lang)
     # Found once per unit and numbered as they come: a long unit costs linear time.
     hits: dict[str, list[tuple[int, int]]] = {}
     seen: Counter[tuple[str, str]] = Counter()
@@ -280,17 +285,19 @@ def concordance(edition: Edition, term: Term, part: int = 1) -> str:
         seen[o.unit, o.form] += 1
         if index < first:
             continue
-        where = unit_name(unit, edition.lang)
-        link = f"[{md_text(where)}]({urls.link(here, urls.paragraph_page(unit.paragraph), unit.eid)}){{.kwic-where}}"
+        where = f'<a class="kwic-where" href="{html_attr(urls.href(here, urls.unit_path(unit)))}">'
         kwic = _kwic(unit.text, o.start, o.end, _kwic_width(term.source_lang))
-        equivalent = _equivalent(other, hits[o.unit], rank, lang)
-        source_attrs = md_attrs(".kwic", lang=term.source_lang, **_direction(edition, term.source_lang))
-        cards.append(
-            f"{index + 1}.  {link}\n\n"
-            f"    {_lines(kwic, '    ')}\n    {source_attrs}\n\n"
-            f"    {_lines(equivalent, '    ')}\n    {md_attrs('.kwic', lang=lang, **_direction(edition, lang))}"
+        items.append(
+            f"<li><p>{where}{html_text(unit_name(unit, edition.lang))}</a></p>\n"
+            f"<p{source_attrs}>{kwic}</p>\n<p{target_attrs}>{_equivalent(other, hits[o.unit], rank, lang)}</p></li>"
         )
-    return md_block("concordance", "\n\n".join(cards))
+    start = f' start="{first + 1}"' if first else ""
+    return f'<div class="concordance">\n<ol{start}>\n' + "\n".join(items) + "\n</ol>\n</div>"
+
+
+def _html_attrs(edition: Edition, css_class: str, lang: str) -> str:
+    """`` class="…" lang="…"`` and the direction where the page needs one (render.dir_attr)."""
+    return f' class="{css_class}" lang="{lang}"{dir_attr(edition, lang)}'
 
 
 def concordance_parts(count: int) -> range:
@@ -331,27 +338,23 @@ def concordance_page(edition: Edition, term: Term, part: int) -> str:
     )
 
 
-def _kwic(text: str, start: int, end: int, width: int) -> list[Piece]:
+def _kwic(text: str, start: int, end: int, width: int) -> str:
     left = text[max(0, start - width) : start]
     right = text[end : end + width]
     lead = "…" if start > width else ""
     tail = "…" if end + width < len(text) else ""
-    return [
-        ('<span class="kwic-left">', False),
-        (md_inline(lead + left), True),
-        ("</span><mark>", False),
-        (md_inline(text[start:end]), True),
-        ('</mark><span class="kwic-right">', False),
-        (md_inline(right + tail), True),
-        ("</span>", False),
-    ]
+    # A line per part, broken inside a tag, where a line break is no text (between two elements it would show).
+    return (
+        f'<span class="kwic-left">{html_text(lead + left)}</span><mark\n>{html_text(text[start:end])}</mark>'
+        f'<span class="kwic-right"\n>{html_text(right + tail)}</span>'
+    )
 
 
-def _equivalent(unit: Unit, hits: list[tuple[int, int]], rank: int, lang: str) -> list[Piece]:
+def _equivalent(unit: Unit, hits: list[tuple[int, int]], rank: int, lang: str) -> str:
     """The equivalent that answers an occurrence: the n-th in the translated unit for the n-th source one."""
     width = _kwic_width(lang)
     if not hits:
-        return [(md_inline(unit.text[: width * 2] + ("…" if len(unit.text) > width * 2 else "")), True)]
+        return html_text(unit.text[: width * 2] + ("…" if len(unit.text) > width * 2 else ""))
     start, end = hits[min(rank, len(hits) - 1)]
     return _kwic(unit.text, start, end, width)
 
