@@ -34,14 +34,21 @@ def _widest_level(items: list) -> int:
     return max([len(items), *(_widest_level(v) for v in nested)])
 
 
+def _rendered(items: list) -> int:
+    """The most entries a page renders with navigation.prune: each level's siblings along its path."""
+    nested = [v for item in items for v in item.values() if isinstance(v, list)]
+    return len(items) + max((_rendered(v) for v in nested), default=0)
+
+
 @pytest.mark.parametrize("copies", [1, 3, 100])
 def test_the_navigation_nests_groups_so_no_level_grows_with_the_text(edition, copies):
     text = repeated(edition.text, copies)
     (paragraphs,) = render.navigation(replace(edition, text=text))[1].values()
     assert _leaves(paragraphs) == [f"{p.number}.md" for p in text.paragraphs]
     assert _widest_level(paragraphs) <= 2 * NAV_GROUP
-    if copies == 100:  # 2,100 paragraphs: groups of 25 paragraphs within groups of 25 groups
-        assert [next(iter(item)) for item in paragraphs] == ["1–625", "626–1250", "1251–1875", "1876–2100"]
+    if copies == 100:  # 2,100 paragraphs: groups of 13 paragraphs within groups of 13 groups, 13 of those
+        assert [next(iter(item)) for item in paragraphs] == [f"{n}–{min(n + 168, 2100)}" for n in range(1, 2101, 169)]
+        assert _rendered(paragraphs) == 39  # what a page shows of them: its groups' siblings, level by level
 
 
 # A concordance card: an item of the ordered list; the number of the list's first.

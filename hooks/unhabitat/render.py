@@ -511,23 +511,26 @@ def changes_page(edition: Edition) -> str:
     return title + _prose(labels.changes_intro) + "\n\n" + "\n".join(sections)
 
 
+# Up to twice as many paragraphs are listed flat; beyond, no level of groups holds more.
 NAV_GROUP = 25
 # MkDocs' nav setting: a page is ``{title: file}``, a section ``{title: [items]}``.
 Nav = list[dict[str, "str | Nav"]]
 
 
 def navigation(edition: Edition) -> Nav:
-    """The navigation. A long declaration's paragraphs come in groups of 25, and groups of 25 groups, and
-    so on: with ``navigation.prune`` a page renders the titles of its own groups' siblings, a few dozen
-    links at any length (a flat list of groups would grow with the text on every page)."""
+    """The navigation. A long declaration's paragraphs come in nested groups: as many levels as groups of at
+    most 25 need, every level of the same size (2,100 paragraphs: 13 groups of 13 groups of 13 paragraphs at
+    most). With ``navigation.prune`` a page renders its own groups' siblings, level by level: 39 links there,
+    where groups of 25 in groups of 25 rendered 54 (a flat list of groups would grow with the text)."""
     labels = edition.labels
     # (first paragraph, last paragraph, navigation item) of each entry of the current level.
     items: list[tuple[int, int, dict[str, str | Nav]]] = [
         (p.number, p.number, {paragraph_title(p.number, edition.lang): urls.paragraph_page(p.number)})
         for p in edition.text.paragraphs
     ]
-    while len(items) > 2 * NAV_GROUP:
-        chunks = [items[start : start + NAV_GROUP] for start in range(0, len(items), NAV_GROUP)]
+    size = _group_size(len(items))
+    while len(items) > size:
+        chunks = [items[start : start + size] for start in range(0, len(items), size)]
         items = [(c[0][0], c[-1][1], {f"{c[0][0]}–{c[-1][1]}": [item for _, _, item in c]}) for c in chunks]
     paragraphs: Nav = [item for _, _, item in items]
     notes: Nav = [{labels.notes: urls.NOTES}] if edition.notes else []
@@ -541,3 +544,17 @@ def navigation(edition: Edition) -> Nav:
         {labels.instruments: urls.INSTRUMENTS},
         {labels.downloads: urls.DOWNLOADS},
     ]
+
+
+def _group_size(count: int) -> int:
+    """Entries per level of the navigation's groups for ``count`` paragraphs: all of them up to ``2 * NAV_GROUP``;
+    beyond, the least size that nests them in as few levels as groups of ``NAV_GROUP`` would."""
+    if count <= 2 * NAV_GROUP:
+        return count
+    levels = 1
+    while NAV_GROUP**levels < count:
+        levels += 1
+    size = 2
+    while size**levels < count:
+        size += 1
+    return size
