@@ -54,10 +54,16 @@ SHAPE = ".serve-shape.json"  # in each edition's folder: what the last build's p
 log = logging.getLogger("mkdocs.serve_editions")
 SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
-# Saves closer together than this give one rebuild (an editor often writes a file twice).
+# Saves closer together than this give one reload of the browsers, of the last save.
 BUILD_DELAY = 0.1
+# How long the other editions' rebuild waits for the browser to load the shown page again.
+RELOAD_WAIT = 0.5
 # What changes a watched file: reading one (a build reads them all) does not.
-CHANGES = frozenset({"created", "modified", "deleted", "moved"})
+CHANGES = frozenset({"created", "modified", "closed", "deleted", "moved"})
+# What ends a save: the writer closing the file, or a file moved into place (an editor's atomic save) or
+# removed. A build starts at once on these; after "created" or "modified" alone it waits for the end of the
+# write, or for BUILD_DELAY without news (a writer that never closes the file).
+SAVED = frozenset({"closed", "deleted", "moved"})
 
 
 def _start_worker(server_pid: int) -> None:
@@ -200,6 +206,9 @@ class _Server(LiveReloadServer):
         self._error_lock = threading.Lock()
         self.shown: str | None = None  # the edition of the page a browser last loaded
         self.building: dict[str, threading.Event] = {}  # edition → set once its build in the background ends
+        self._saved = False  # a change waiting for a build ends a save
+        self.reloaded = threading.Event()  # set when a page, loaded again, asks for the next reload
+        self._changed_at = 0.0  # time.monotonic() of the last change
 
     def set_error(self, message: str | None) -> None:
         with self._error_lock:
@@ -219,29 +228,63 @@ class _Server(LiveReloadServer):
                 return
             touched = {os.fsdecode(event.src_path), os.fsdecode(getattr(event, "dest_path", b"") or b"")}
             if folder == path or path in touched:
-                self.reload_soon()
+                self.reload_soon(saved=event.event_type in SAVED)
 
         handler = watchdog.events.FileSystemEventHandler()
         handler.on_any_event = changed  # type: ignore[method-assign]
         self._watch_refs[path] = self.observer.schedule(handler, folder, recursive=folder == path and recursive)
 
-    def reload_soon(self) -> None:
-        """Ask MkDocs' build loop for a rebuild (after the build delay)."""
+    def reload_soon(self, saved: bool = True) -> None:
+        """Ask the build loop for a rebuild: at once when the save has ended."""
         with self._rebuild_cond:
             self._want_rebuild = True
+            self._saved = self._saved or saved
+            self._changed_at = time.monotonic()
             self._rebuild_cond.notify_all()
 
     def reload_browsers(self) -> None:
         """A new epoch without a rebuild: every open page reloads (to show a background build's error)."""
         with self._epoch_cond:
-            self._wanted_epoch = self._visible_epoch = round(time.monotonic() * 1000)  # MkDocs' epoch clock
+            self._wanted_epoch = self._visible_epoch = _epoch()
             self._epoch_cond.notify_all()
+
+    def _build_loop(self) -> None:
+        """MkDocs' build loop, which waits for ``build_delay`` of quiet after every change before it builds:
+        here a finished save starts the build at once (the delay was a fifth of the edit loop), and the
+        browsers reload only when no save came during the build or within ``build_delay`` of the last one;
+        otherwise the loop builds again first, so that two quick saves still give one reload, of the second."""
+        while True:
+            with self._rebuild_cond:
+                # With a timeout, so that the main thread, which runs this, takes its signals.
+                while not self._rebuild_cond.wait_for(
+                    lambda: self._want_rebuild or self._shutdown, timeout=self.shutdown_delay
+                ):
+                    pass
+                if self._shutdown:
+                    break
+                log.info("Detected file changes")
+                while not self._saved and self._rebuild_cond.wait(timeout=self.build_delay):
+                    pass  # a write under way: until it ends, or goes quiet
+                self._wanted_epoch = _epoch()
+                self._want_rebuild = self._saved = False
+            self.builder()  # never raises (``rebuild``)
+            with self._rebuild_cond:
+                quiet = self._changed_at + self.build_delay - time.monotonic()
+                if quiet > 0:
+                    self._rebuild_cond.wait_for(lambda: self._want_rebuild, timeout=quiet)
+                if self._want_rebuild:
+                    continue
+            with self._epoch_cond:
+                log.info("Reloading browsers")
+                self._visible_epoch = self._wanted_epoch
+                self._epoch_cond.notify_all()
 
     def serve_request(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         path = environ.get("PATH_INFO", "")
         if path.startswith("/livereload/"):  # the browser's poll, from the page it shows
             lang = _edition_of(urlsplit(environ.get("HTTP_REFERER", "")).path)
             self.shown = lang or self.shown
+            self.reloaded.set()
         elif (lang := _edition_of(path)) and (event := self.building.get(lang)):
             event.wait()
         return super().serve_request(environ, start_response)
@@ -255,6 +298,11 @@ class _Server(LiveReloadServer):
         overlay = ERROR_OVERLAY.format(message=html.escape(message)).encode()
         at = content.rfind(b"</body>")
         return content[:at] + overlay + content[at:] if at >= 0 else content + overlay
+
+
+def _epoch() -> int:
+    """MkDocs' epoch clock (milliseconds): a browser reloads when the server's epoch passes its own."""
+    return round(time.monotonic() * 1000)
 
 
 def _edition_of(path: str) -> str | None:
@@ -315,6 +363,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
         wait(jobs)
         errors = [failed(e) for e in (job.exception() for job in jobs) if isinstance(e, Exception)]
         server.set_error("\n".join(errors) or None)
+        server.reloaded.clear()
         if not errors:
             log.info("Rebuilt %s in %.2f s.", ", ".join(first), time.perf_counter() - start)
         if rest:
@@ -322,8 +371,10 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
             background[-1].start()
 
     def build_rest(langs: list[str], start: float, failing: bool) -> None:
-        # Submitted once the shown edition is built, so that it had the cores to itself.
+        # Submitted once the shown edition is built and the browser has loaded its page again (or after
+        # RELOAD_WAIT), so that both had the cores to themselves.
         assert server is not None
+        server.reloaded.wait(RELOAD_WAIT)
         jobs = _submit(pool, langs, site, url, dirty=True)
         wait(jobs)
         errors = [failed(e) for e in (job.exception() for job in jobs) if isinstance(e, Exception)]

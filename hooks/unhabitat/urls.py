@@ -13,6 +13,7 @@ Three kinds of address, all built here:
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import quote
 
@@ -92,16 +93,21 @@ def href(from_src: str, to: str, anchor: str = "") -> str:
     ``unit_path(…)``, ``cite_file(…)``, or ``../name`` beside the editions), with an optional anchor."""
     target, _, fragment = to.partition("#")
     here = path(from_src).rstrip("/") or "."
-    relative = posixpath.relpath(target.rstrip("/") or ".", here)
+    relative = _relpath(target.rstrip("/") or ".", here)
     relative = "" if relative == "." else relative + ("/" if target.endswith("/") else "")
     fragment = anchor or fragment
     return relative + (f"#{fragment}" if fragment else "") or "./"
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a page links to few places, from one folder: most calls repeat
+def _relpath(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
+
+
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A Markdown link from the page ``from_src`` to the page ``to_src`` by their source paths (``glossary/x.md``),
     which MkDocs checks and turns into the page's address."""
-    relative = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    relative = _relpath(to_src, posixpath.dirname(from_src) or ".")
     return relative + (f"#{anchor}" if anchor else "")
 
 
