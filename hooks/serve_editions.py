@@ -1,12 +1,12 @@
 """`make serve`: build both editions into one tree and serve it on 127.0.0.1:8000 with live reload.
 
 `mkdocs serve` serves one configuration, so it cannot show /zh/ and /en/ side by side. This uses
-the same machinery (MkDocs' LiveReloadServer) over both configurations. The editions build in
-long-lived worker processes, which keep jieba's dictionary loaded between rebuilds; a change to a
-source text, a glossary file, a page asset or a template rebuilds every edition, the one the browser
-shows first: the browser reloads as soon as that one is built, while the others are still building
-(a page of an edition still building is served once its build ends). Changes are seen through
-inotify, not by polling.
+the same machinery (MkDocs' LiveReloadServer) over both configurations. Each edition builds in a
+long-lived worker process of its own, which keeps jieba's dictionary and what did not change loaded
+between rebuilds. A saved change to a source text, a glossary file, a page asset or a template
+(seen through inotify, not by polling) rebuilds every edition at once, the one the browser shows
+first: the browser reloads as soon as that one's pages are written, while its search and downloads
+are written and the other editions build (a request for any of those is held until it is written).
 
 A broken edit does not stop the server: the `file:line` message goes to the terminal and, over
 every page, to the browser, until the next good save. SIGTERM, SIGINT and SIGHUP shut it down
@@ -17,6 +17,7 @@ killed outright.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import hashlib
 import html
@@ -30,6 +31,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -38,6 +40,7 @@ from urllib.parse import urlsplit
 import jinja2
 import watchdog.events
 import watchdog.observers
+from declaration_hooks import DEFER_FILES
 from list_editions import editions
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -45,6 +48,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.theme import Theme
+from unhabitat.pipeline import Build, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"  # every edition's (extra.editions lists them)
@@ -110,29 +114,58 @@ def _not_hidden(name: str) -> bool:
     return not name.startswith(".") and "/." not in name
 
 
-def build_edition(lang: str, site: str, serve_url: str | None = None, dirty: bool = False) -> list[str]:
-    """Build one edition; return the input files (source texts, glossary data) to watch.
+@dataclass(frozen=True)
+class Built:
+    """What a worker's build tells the server: the input files to watch (source texts, glossary data), and
+    the served paths of the files it left to ``finish_edition`` (``defer``)."""
+
+    inputs: list[str]
+    deferred: frozenset[str] = frozenset()
+
+
+# In a worker: edition → the build whose files beside the pages are still to be written, and its folder.
+_unwritten: dict[str, tuple[Build, Path]] = {}
+
+
+def build_edition(
+    lang: str, site: str, serve_url: str | None = None, dirty: bool = False, defer: bool = False
+) -> Built:
+    """Build one edition.
 
     A dirty rebuild renders only the pages whose generated Markdown changed (the hook compares
     digests). What every page shows besides its Markdown (the navigation, the templates, the
     configuration) is recorded in the site folder too: when it changed, every page is rebuilt.
+    With ``defer``, the files beside the pages (search, citations, downloads) are left to
+    ``finish_edition``, which the server runs while the browser reloads.
     """
     shape_file = Path(site) / lang / SHAPE
     recorded = json.loads(shape_file.read_text(encoding="utf-8")) if dirty and shape_file.is_file() else {}
     templates = _templates_digest()
     dirty = dirty and recorded.get("templates") == templates
-    config = _build(lang, site, serve_url, dirty)
+    config = _build(lang, site, serve_url, dirty, defer)
     navigation = hashlib.sha256(repr(config.nav).encode()).hexdigest()  # set by the hook's on_config
     if dirty and recorded.get("navigation") != navigation:
         # A paragraph added or removed: every page's navigation and previous/next links change.
-        config = _build(lang, site, serve_url, dirty=False)
+        config = _build(lang, site, serve_url, False, defer)
     shape_file.write_text(json.dumps({"templates": templates, "navigation": navigation}), encoding="utf-8")
-    return [str(p) for p in config.extra["build"].inputs]
+    built: Build = config.extra["build"]
+    inputs = [str(p) for p in built.inputs]
+    if not defer:
+        return Built(inputs)
+    _unwritten[lang] = (built, Path(site) / lang)
+    paths = [f"/{name}" for name in built.root_files] + [f"/{lang}/{name}" for name in built.edition_files]
+    return Built(inputs, frozenset(paths + [p.removesuffix("index.html") for p in paths if p.endswith("index.html")]))
 
 
-def _build(lang: str, site: str, serve_url: str | None, dirty: bool) -> MkDocsConfig:
+def finish_edition(lang: str) -> None:
+    """Write the files the last build of the edition left (in the worker that built it)."""
+    write_files(*_unwritten.pop(lang))
+
+
+def _build(lang: str, site: str, serve_url: str | None, dirty: bool, defer: bool = False) -> MkDocsConfig:
     config = load_config(str(CONFIGS[lang]), site_dir=str(Path(site) / lang))
     config.extra["edition"] = lang  # read by the hook's on_config, which build() runs
+    config.extra[DEFER_FILES] = defer  # read by its on_post_build
     errors = _Errors()
     logging.getLogger("mkdocs").addHandler(errors)
     try:
@@ -167,20 +200,25 @@ class _Errors(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+# Edition → the worker process that builds it, always the same one: what it keeps between rebuilds (jieba's
+# tables, the Jinja environment, the memoized Markdown of unchanged paragraphs) is that edition's.
+Workers = dict[str, ProcessPoolExecutor]
+
+
 def build_editions(
-    site: Path, serve_url: str | None = None, pool: ProcessPoolExecutor | None = None, dirty: bool = False
+    site: Path, serve_url: str | None = None, workers: Workers | None = None, dirty: bool = False
 ) -> set[str]:
-    if pool is None:
-        return {p for lang in CONFIGS for p in build_edition(lang, str(site), serve_url, dirty)}
-    jobs = _submit(pool, list(CONFIGS), site, serve_url, dirty)
+    if workers is None:
+        return {p for lang in CONFIGS for p in build_edition(lang, str(site), serve_url, dirty).inputs}
+    jobs = _submit(workers, list(CONFIGS), site, serve_url, dirty)
     wait(jobs)  # both, even when one fails: the next rebuild must not overlap a build still writing
-    return {p for job in jobs for p in job.result()}
+    return {p for job in jobs for p in job.result().inputs}
 
 
 def _submit(
-    pool: ProcessPoolExecutor, langs: list[str], site: Path, serve_url: str | None, dirty: bool
-) -> list[Future[list[str]]]:
-    return [pool.submit(build_edition, lang, str(site), serve_url, dirty) for lang in langs]
+    workers: Workers, langs: list[str], site: Path, serve_url: str | None, dirty: bool, defer: bool = False
+) -> list[Future[Built]]:
+    return [workers[lang].submit(build_edition, lang, str(site), serve_url, dirty, defer) for lang in langs]
 
 
 class _Shutdown(BaseException):
@@ -203,15 +241,21 @@ class _Server(LiveReloadServer):
         # inotify on Linux: a save is seen at once, and nothing polls the watched folders every 0.1 s
         self.observer = watchdog.observers.Observer()  # type: ignore[assignment]  # MkDocs types its polling one
         self.build_error: str | None = None
-        self._error_lock = threading.Lock()
+        self._lock = threading.Lock()
         self.shown: str | None = None  # the edition of the page a browser last loaded
         self.building: dict[str, threading.Event] = {}  # edition → set once its build in the background ends
         self._saved = False  # a change waiting for a build ends a save
         self.reloaded = threading.Event()  # set when a page, loaded again, asks for the next reload
+        self._unwritten: list[tuple[frozenset[str], Future[None]]] = []  # served paths, and what writes them
         self._changed_at = 0.0  # time.monotonic() of the last change
 
+    def hold(self, paths: frozenset[str], writing: Future[None]) -> None:
+        """Hold a request for one of ``paths`` until ``writing`` has written them."""
+        with self._lock:
+            self._unwritten = [(p, f) for p, f in self._unwritten if not f.done()] + [(paths, writing)]
+
     def set_error(self, message: str | None) -> None:
-        with self._error_lock:
+        with self._lock:
             self.build_error = message
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
@@ -287,11 +331,14 @@ class _Server(LiveReloadServer):
             self.reloaded.set()
         elif (lang := _edition_of(path)) and (event := self.building.get(lang)):
             event.wait()
+        with self._lock:
+            writing = [f for paths, f in self._unwritten if path in paths]
+        wait(writing)
         return super().serve_request(environ, start_response)
 
     def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
         content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]  # unannotated in MkDocs
-        with self._error_lock:
+        with self._lock:
             message = self.build_error
         if message is None:
             return content
@@ -303,6 +350,11 @@ class _Server(LiveReloadServer):
 def _epoch() -> int:
     """MkDocs' epoch clock (milliseconds): a browser reloads when the server's epoch passes its own."""
     return round(time.monotonic() * 1000)
+
+
+def _report(writing: Future[None]) -> None:
+    if (e := writing.exception()) is not None:
+        log.error("%s: %s", type(e).__name__, e)
 
 
 def _edition_of(path: str) -> str | None:
@@ -329,17 +381,20 @@ def main() -> int:
         signal.signal(sig, _on_signal)
     url = f"http://{args.host}:{args.port}/"
     try:
-        with (
-            tempfile.TemporaryDirectory(prefix="declaration-site-") as tmp,
-            ProcessPoolExecutor(max_workers=len(CONFIGS), initializer=_start_worker, initargs=(os.getpid(),)) as pool,
-        ):
-            return _serve(Path(tmp), url, pool, args)
+        with tempfile.TemporaryDirectory(prefix="declaration-site-") as tmp, contextlib.ExitStack() as stack:
+            workers = {
+                lang: stack.enter_context(
+                    ProcessPoolExecutor(max_workers=1, initializer=_start_worker, initargs=(os.getpid(),))
+                )
+                for lang in CONFIGS
+            }
+            return _serve(Path(tmp), url, workers, args)
     except (KeyboardInterrupt, _Shutdown):
         log.info("Stopped.")
         return 0
 
 
-def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Namespace) -> int:
+def _serve(site: Path, url: str, workers: Workers, args: argparse.Namespace) -> int:
     server: _Server | None = None
     background: list[threading.Thread] = []
 
@@ -359,9 +414,16 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
         rest = [lang for lang in CONFIGS if lang not in first]
         for lang in rest:
             server.building[lang] = threading.Event()
-        jobs = _submit(pool, first, site, url, dirty=True)
+        # The shown edition's search and downloads are written while the browser reloads; a request for one
+        # of them waits until it is written.
+        jobs = _submit(workers, first, site, url, dirty=True, defer=True)
         wait(jobs)
         errors = [failed(e) for e in (job.exception() for job in jobs) if isinstance(e, Exception)]
+        for lang, job in zip(first, jobs, strict=True):
+            if job.exception() is None:
+                writing = workers[lang].submit(finish_edition, lang)
+                writing.add_done_callback(_report)
+                server.hold(job.result().deferred, writing)
         server.set_error("\n".join(errors) or None)
         server.reloaded.clear()
         if not errors:
@@ -375,7 +437,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
         # RELOAD_WAIT), so that both had the cores to themselves.
         assert server is not None
         server.reloaded.wait(RELOAD_WAIT)
-        jobs = _submit(pool, langs, site, url, dirty=True)
+        jobs = _submit(workers, langs, site, url, dirty=True)
         wait(jobs)
         errors = [failed(e) for e in (job.exception() for job in jobs) if isinstance(e, Exception)]
         for lang in langs:
@@ -387,7 +449,7 @@ def _serve(site: Path, url: str, pool: ProcessPoolExecutor, args: argparse.Names
             log.info("Rebuilt %s in %.2f s.", ", ".join(langs), time.perf_counter() - start)
 
     try:
-        inputs = build_editions(site, url, pool)
+        inputs = build_editions(site, url, workers)
     except Exception as e:  # the first build must work: the message, no traceback
         failed(e)
         return 1
