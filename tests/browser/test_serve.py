@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
 from browsing import TYPE
+from playwright.sync_api import Browser, expect
 from support import ROOT
 
 
