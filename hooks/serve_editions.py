@@ -48,6 +48,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, MkDocsException
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.theme import Theme
+from unhabitat import urls
 from unhabitat.pipeline import Build, write_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -117,10 +118,14 @@ def _not_hidden(name: str) -> bool:
 @dataclass(frozen=True)
 class Built:
     """What a worker's build tells the server: the input files to watch (source texts, glossary data), and
-    the served paths of the files it left to ``finish_edition`` (``defer``)."""
+    where the files it left to ``finish_edition`` (``defer``) are served: paths, and folders (``/zh/search/``)."""
 
     inputs: list[str]
     deferred: frozenset[str] = frozenset()
+    deferred_folders: tuple[str, ...] = ()
+
+    def defers(self, path: str) -> bool:
+        return path in self.deferred or path.startswith(self.deferred_folders)
 
 
 # In a worker: edition → the build whose files beside the pages are still to be written, and its folder.
@@ -153,8 +158,9 @@ def build_edition(
     if not defer:
         return Built(inputs)
     _unwritten[lang] = (built, Path(site) / lang)
-    paths = [f"/{name}" for name in built.root_files] + [f"/{lang}/{name}" for name in built.edition_files]
-    return Built(inputs, frozenset(paths + [p.removesuffix("index.html") for p in paths if p.endswith("index.html")]))
+    paths = [f"/{name}" for name in built.root_files]
+    paths += [p.removesuffix("index.html") for p in paths if p.endswith("index.html")]
+    return Built(inputs, frozenset(paths), (f"/{lang}/{urls.SEARCH}", f"/{lang}/{urls.CITE}"))
 
 
 def finish_edition(lang: str) -> None:
@@ -246,13 +252,13 @@ class _Server(LiveReloadServer):
         self.building: dict[str, threading.Event] = {}  # edition → set once its build in the background ends
         self._saved = False  # a change waiting for a build ends a save
         self.reloaded = threading.Event()  # set when a page, loaded again, asks for the next reload
-        self._unwritten: list[tuple[frozenset[str], Future[None]]] = []  # served paths, and what writes them
+        self._unwritten: list[tuple[Built, Future[None]]] = []  # a build's deferred files, and what writes them
         self._changed_at = 0.0  # time.monotonic() of the last change
 
-    def hold(self, paths: frozenset[str], writing: Future[None]) -> None:
-        """Hold a request for one of ``paths`` until ``writing`` has written them."""
+    def hold(self, built: Built, writing: Future[None]) -> None:
+        """Hold a request for a file the build deferred until ``writing`` has written it."""
         with self._lock:
-            self._unwritten = [(p, f) for p, f in self._unwritten if not f.done()] + [(paths, writing)]
+            self._unwritten = [(b, f) for b, f in self._unwritten if not f.done()] + [(built, writing)]
 
     def set_error(self, message: str | None) -> None:
         with self._lock:
@@ -332,7 +338,7 @@ class _Server(LiveReloadServer):
         elif (lang := _edition_of(path)) and (event := self.building.get(lang)):
             event.wait()
         with self._lock:
-            writing = [f for paths, f in self._unwritten if path in paths]
+            writing = [f for built, f in self._unwritten if built.defers(path)]
         wait(writing)
         return super().serve_request(environ, start_response)
 
@@ -423,7 +429,7 @@ def _serve(site: Path, url: str, workers: Workers, args: argparse.Namespace) -> 
             if job.exception() is None:
                 writing = workers[lang].submit(finish_edition, lang)
                 writing.add_done_callback(_report)
-                server.hold(job.result().deferred, writing)
+                server.hold(job.result(), writing)
         server.set_error("\n".join(errors) or None)
         server.reloaded.clear()
         if not errors:

@@ -32,15 +32,17 @@ INSTRUMENTS = "instruments/index.md"
 # Beside an edition's pages (MkDocs writes it from overrides/sitemap.xml), and at the site root.
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+# The folders of an edition's files beside its pages: its search, and each unit's citation files.
+SEARCH, CITE = "search/", "cite/"
 # An edition's search: what every query needs (search_shards), then its shards (search_file).
-SEARCH_HEAD = "search/head.js"
+SEARCH_HEAD = f"{SEARCH}head.js"
 
 
 def search_file(corpus: str, kind: str, number: int | None) -> str:
     """A shard of an edition's search: ``search/keys-3.js``, ``search/other-text-0.js`` (``main`` is the
     edition's own text); without a number, the pattern the browser fills in (``search/keys-{n}.js``)."""
     prefix = "" if corpus == "main" else f"{corpus}-"
-    return f"search/{prefix}{kind}-{'{n}' if number is None else number}.js"
+    return f"{SEARCH}{prefix}{kind}-{'{n}' if number is None else number}.js"
 
 
 def paragraph_page(number: int) -> str:
@@ -85,7 +87,7 @@ def footnote_path(footnote: Footnote) -> str:
 
 def cite_file(unit_slug: str, ext: str) -> str:
     """A unit's citation file in its edition (``cite/13a.bib``)."""
-    return f"cite/{unit_slug}.{ext}"
+    return f"{CITE}{unit_slug}.{ext}"
 
 
 def href(from_src: str, to: str, anchor: str = "") -> str:
