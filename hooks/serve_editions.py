@@ -413,6 +413,7 @@ def _serve(site: Path, url: str, workers: Workers, args: argparse.Namespace) -> 
         # Never raises: MkDocs' server would otherwise hold every request until a good build.
         assert server is not None  # the server is what calls this
         start = time.perf_counter()
+        server.reloaded.set()  # the last rebuild's other editions need not wait for a reload that did not come
         for thread in background:  # the last rebuild's other editions: never two builds in one folder
             thread.join()
         background.clear()
