@@ -125,7 +125,9 @@ class Built:
     deferred_folders: tuple[str, ...] = ()
 
     def defers(self, path: str) -> bool:
-        return path in self.deferred or path.startswith(self.deferred_folders)
+        """Whether a request's path (a folder's stands for its index.html) is one of the deferred files."""
+        file = path + "index.html" if path.endswith("/") else path
+        return file in self.deferred or file.startswith(self.deferred_folders)
 
 
 # In a worker: edition → the build whose files beside the pages are still to be written, and its folder.
@@ -158,9 +160,8 @@ def build_edition(
     if not defer:
         return Built(inputs)
     _unwritten[lang] = (built, Path(site) / lang)
-    paths = [f"/{name}" for name in built.root_files]
-    paths += [p.removesuffix("index.html") for p in paths if p.endswith("index.html")]
-    return Built(inputs, frozenset(paths), (f"/{lang}/{urls.SEARCH}", f"/{lang}/{urls.CITE}"))
+    paths = frozenset(urls.served_path(name) for name in built.root_files)
+    return Built(inputs, paths, (urls.served_path(urls.SEARCH, lang), urls.served_path(urls.CITE, lang)))
 
 
 def finish_edition(lang: str) -> None:
@@ -317,7 +318,11 @@ class _Server(LiveReloadServer):
                     pass  # a write under way: until it ends, or goes quiet
                 self._wanted_epoch = _epoch()
                 self._want_rebuild = self._saved = False
-            self.builder()  # never raises (``rebuild``)
+            try:
+                self.builder()  # reports a build's own errors (``rebuild``)
+            except Exception as e:  # a worker lost, say: said once, and the next save tries again
+                log.error("The rebuild failed: %s: %s", type(e).__name__, e)
+                continue
             with self._rebuild_cond:
                 quiet = self._changed_at + self.build_delay - time.monotonic()
                 if quiet > 0:

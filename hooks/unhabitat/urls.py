@@ -167,6 +167,11 @@ def edition_url(site_root: str, lang: str, to: str = "") -> str:
     return f"{site_root.rstrip('/')}/{lang}/{to}"
 
 
+def served_path(name: str, lang: str = "") -> str:
+    """A file's path on the site from its root: ``/glossary.csv``; in an edition, ``/zh/search/``."""
+    return edition_url("", lang, name) if lang else f"/{name}"
+
+
 def permalink(site_root: str, lang: str, unit: Unit) -> str:
     return edition_url(site_root, lang, unit_path(unit))
 
