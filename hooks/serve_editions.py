@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import ctypes
+import functools
 import hashlib
 import html
 import json
@@ -61,7 +62,8 @@ SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 # Saves closer together than this give one reload of the browsers, of the last save.
 BUILD_DELAY = 0.1
-# How long the other editions' rebuild waits for the browser to load the shown page again.
+# How long what follows a rebuild (the shown edition's search and downloads, the other editions) waits for
+# the browser to load the shown page again.
 RELOAD_WAIT = 0.5
 # What changes a watched file: reading one (a build reads them all) does not.
 CHANGES = frozenset({"created", "modified", "closed", "deleted", "moved"})
@@ -363,9 +365,11 @@ def _epoch() -> int:
     return round(time.monotonic() * 1000)
 
 
-def _report(writing: Future[None]) -> None:
-    if (e := writing.exception()) is not None:
+def _written(written: Future[None], job: Future[None]) -> None:
+    """``written`` is done once the worker's ``job`` of writing is."""
+    if (e := job.exception()) is not None:
         log.error("%s: %s", type(e).__name__, e)
+    written.set_result(None)
 
 
 def _edition_of(path: str) -> str | None:
@@ -426,29 +430,30 @@ def _serve(site: Path, url: str, workers: Workers, args: argparse.Namespace) -> 
         rest = [lang for lang in CONFIGS if lang not in first]
         for lang in rest:
             server.building[lang] = threading.Event()
-        # The shown edition's search and downloads are written while the browser reloads; a request for one
+        # The shown edition's search and downloads are written after the browser reloads; a request for one
         # of them waits until it is written.
         jobs = _submit(workers, first, site, url, dirty=True, defer=True)
         wait(jobs)
         errors = [failed(e) for e in (job.exception() for job in jobs) if isinstance(e, Exception)]
+        writing: dict[str, Future[None]] = {}
         for lang, job in zip(first, jobs, strict=True):
             if job.exception() is None:
-                writing = workers[lang].submit(finish_edition, lang)
-                writing.add_done_callback(_report)
-                server.hold(job.result(), writing)
+                writing[lang] = Future()
+                server.hold(job.result(), writing[lang])
         server.set_error("\n".join(errors) or None)
         server.reloaded.clear()
         if not errors:
             log.info("Rebuilt %s in %.2f s.", ", ".join(first), time.perf_counter() - start)
-        if rest:
-            background.append(threading.Thread(target=build_rest, args=(rest, start, bool(errors)), daemon=True))
-            background[-1].start()
+        background.append(threading.Thread(target=after_reload, args=(writing, rest, start, bool(errors)), daemon=True))
+        background[-1].start()
 
-    def build_rest(langs: list[str], start: float, failing: bool) -> None:
-        # Submitted once the shown edition is built and the browser has loaded its page again (or after
-        # RELOAD_WAIT), so that both had the cores to themselves.
+    def after_reload(writing: dict[str, Future[None]], langs: list[str], start: float, failing: bool) -> None:
+        # Once the browser has loaded the shown page again (or after RELOAD_WAIT), so that it had the cores to
+        # itself: the shown edition's deferred files, and the other editions.
         assert server is not None
         server.reloaded.wait(RELOAD_WAIT)
+        for lang, written in writing.items():
+            workers[lang].submit(finish_edition, lang).add_done_callback(functools.partial(_written, written))
         jobs = _submit(workers, langs, site, url, dirty=True)
         wait(jobs)
         errors = [failed(e) for e in (job.exception() for job in jobs) if isinstance(e, Exception)]
@@ -457,7 +462,7 @@ def _serve(site: Path, url: str, workers: Workers, args: argparse.Namespace) -> 
         if errors and not failing:
             server.set_error("\n".join(errors))
             server.reload_browsers()
-        elif not errors:
+        elif langs and not errors:
             log.info("Rebuilt %s in %.2f s.", ", ".join(langs), time.perf_counter() - start)
 
     try:
