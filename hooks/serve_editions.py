@@ -5,8 +5,9 @@ the same machinery (MkDocs' LiveReloadServer) over both configurations. Each edi
 long-lived worker process of its own, which keeps jieba's dictionary and what did not change loaded
 between rebuilds. A saved change to a source text, a glossary file, a page asset or a template
 (seen through inotify, not by polling) rebuilds every edition at once, the one the browser shows
-first: the browser reloads as soon as that one's pages are written, while its search and downloads
-are written and the other editions build (a request for any of those is held until it is written).
+first: the browser reloads as soon as that one's pages are written; once the page has loaded again,
+its search and downloads are written and the other editions build (a request for any of those is
+held until it is written). Saves within BUILD_DELAY of each other give one reload, of the last.
 
 A broken edit does not stop the server: the `file:line` message goes to the terminal and, over
 every page, to the browser, until the next good save. SIGTERM, SIGINT and SIGHUP shut it down
