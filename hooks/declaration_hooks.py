@@ -29,7 +29,7 @@ from unhabitat.labels import Site, check_locales, locale, words
 from unhabitat.markup import json_script
 from unhabitat.mdx import DeclarationExtension
 from unhabitat.offline import ZIP_NAME, offline_zip
-from unhabitat.pipeline import Build, load_build
+from unhabitat.pipeline import Build, load_build, write_files
 from unhabitat.settings import EditionSpec, read_settings
 
 if TYPE_CHECKING:  # a one-off build never loads the live-reload server (watchdog and the rest)
@@ -47,6 +47,8 @@ DIGESTS = ".page-digests.json"
 # only a browser's developer tools read. Left out, they are neither copied into each edition nor zipped.
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 SOURCE_MAP = ".map"
+# Set by `make serve` in extra: the files beside the pages are written after the browser reloads.
+DEFER_FILES = "defer_files"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -176,11 +178,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     if os.environ.get(SERVING):
         digests = {name: _digest(build, name, content) for name, content in build.pages.items()}
         (site / DIGESTS).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
-    for folder, files in ((site.parent, build.root_files), (site, build.edition_files)):
-        for name, content in files.items():
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(content, encoding="utf-8", newline="")
+    if config.extra.get(DEFER_FILES):
+        return
+    write_files(build, site)
     # Not under `make serve`, which rebuilds every edition at once.
     if config.extra.get("offline_zip") and not os.environ.get(SERVING):
         offline_zip(site.parent, site.parent / ZIP_NAME)

@@ -22,6 +22,7 @@ them, so that text can never be read as markup:
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -120,6 +121,7 @@ def md_url(url: str) -> str:
     return "<" + quote(url, safe=URL_SAFE) + ">"
 
 
+@functools.cache  # a text has few distinct characters
 def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
@@ -150,10 +152,19 @@ def md_lines(pieces: list[Piece], width: int = 100) -> str:
     of the running text (the declaration's Markdown extension drops that break, as Pandoc's
     ``east_asian_line_breaks``). So a line never starts with ``#``, ``-``, ``1.``, ``>`` or ``///``; nor does
     the first, when it starts with running text (``_literal_start``)."""
+    return _lines(tuple(pieces), width)
+
+
+# A rebuild under `make serve` makes every page's Markdown again to find the pages that changed: most of their
+# paragraphs are the same pieces as last time.
+@functools.lru_cache(maxsize=1 << 16)
+def _lines(pieces: tuple[Piece, ...], width: int) -> str:
     if pieces and pieces[0][1]:
-        pieces = [(_literal_start(pieces[0][0]), True), *pieces[1:]]
+        pieces = ((_literal_start(pieces[0][0]), True), *pieces[1:])
     text = "".join(markdown for markdown, _ in pieces)
     wide = [_wide(c) for c in text]  # looked up once per character, not at each test of it
+    if len(text) + sum(wide) <= width:
+        return text
     breaks: dict[int, bool] = {}  # position → whether the break replaces a space there
     at = 0
     for markdown, running in pieces:

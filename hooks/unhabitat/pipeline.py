@@ -8,6 +8,7 @@ translation."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -81,6 +82,19 @@ class Build:
     @cached_property
     def edition_files(self) -> dict[str, str]:
         return downloads.edition_files(self.edition)
+
+
+def write_files(build: Build, site: Path) -> None:
+    """Write the files beside the pages: the edition's (search, citations) in its folder ``site``, those of
+    every edition (downloads, the landing page) beside it. Each file is replaced whole, by a rename: under
+    `make serve` the editions' workers write the shared ones while they are being served."""
+    for folder, files in ((site.parent, build.root_files), (site, build.edition_files)):
+        for name, content in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            aside = path.with_name(f".{path.name}.{os.getpid()}")
+            aside.write_text(content, encoding="utf-8", newline="")
+            aside.replace(path)
 
 
 def _label(path: Path, base: Path) -> str:

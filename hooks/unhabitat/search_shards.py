@@ -24,6 +24,7 @@ text, white space ignored, contains it, and a Latin one exactly those where it s
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -104,14 +105,23 @@ def postings(fields: Iterable[tuple[int, str]]) -> Postings:
     increasing (a document's text is field 2 × document, its footnotes the next)."""
     found: Postings = {}
     for field, text in fields:
-        folded = fold(text)
-        han = bool(RE_HAN.search(folded))
-        for token in tokens(folded):
-            found.setdefault(token.text, []).append((field, token.place))
-            if han and RE_WORD.fullmatch(token.text):
-                for start in range(1, len(token.text)):
-                    found.setdefault(SUFFIX + token.text[start:], []).append((field, token.place))
+        for key, place in _keyed(text):
+            found.setdefault(key, []).append((field, place))
     return found
+
+
+# A rebuild under `make serve` indexes every field again, and most are the same as last time.
+@functools.lru_cache(maxsize=1 << 16)
+def _keyed(text: str) -> tuple[tuple[str, int], ...]:
+    """(key, place) of each occurrence in a field's text, in order."""
+    folded = fold(text)
+    han = bool(RE_HAN.search(folded))
+    found: list[tuple[str, int]] = []
+    for token in tokens(folded):
+        found.append((token.text, token.place))
+        if han and RE_WORD.fullmatch(token.text):
+            found += [(SUFFIX + token.text[start:], token.place) for start in range(1, len(token.text))]
+    return tuple(found)
 
 
 def encode(occurrences: Sequence[tuple[int, int]]) -> list[int]:
@@ -142,9 +152,13 @@ def packed(sizes: Sequence[int], limit: int) -> list[int]:
     return starts
 
 
-def _script(name: str, data: object) -> str:
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return f"{CALLBACK}({json.dumps(name)},{body});\n"
+_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # one encoder for thousands of calls
+
+
+def _script(name: str, body: str) -> str:
+    """The file ``name`` holding ``body``, JSON made by ``_json``."""
+    safe = body.replace("</", "<\\/")
+    return f"{CALLBACK}({json.dumps(name)},{safe});\n"
 
 
 @dataclass(frozen=True)
@@ -166,18 +180,18 @@ def corpus_files(corpus: str, fields: Iterable[tuple[int, str]], records: Sequen
     language's text of its units)."""
     found = postings(fields)
     keys = sorted(found, key=utf16)
-    encoded = [encode(found[k]) for k in keys]
-    sizes = [len(json.dumps(e)) + len(k) for k, e in zip(keys, encoded, strict=True)]
-    key_starts = packed(sizes, KEYS_BYTES)
+    # Each key's and each document's JSON is made once: the files are these joined (as json.dumps would).
+    entries = [f"{_json(k)}:[{','.join(map(str, encode(found[k])))}]" for k in keys]
+    key_starts = packed([len(e) for e in entries], KEYS_BYTES)
     files: dict[str, str] = {}
     for n, (a, b) in enumerate(zip(key_starts, [*key_starts[1:], len(keys)], strict=True)):
         name = urls.search_file(corpus, "keys", n)
-        files[name] = _script(name, dict(zip(keys[a:b], encoded[a:b], strict=True)))
-    text_sizes = [len(json.dumps(r, ensure_ascii=False).encode("utf-8")) for r in records]
-    text_starts = packed(text_sizes, TEXT_BYTES)
+        files[name] = _script(name, "{" + ",".join(entries[a:b]) + "}")
+    documents = [_json(r) for r in records]
+    text_starts = packed([len(d.encode("utf-8")) for d in documents], TEXT_BYTES)
     for n, (a, b) in enumerate(zip(text_starts, [*text_starts[1:], len(records)], strict=True)):
         name = urls.search_file(corpus, "text", n)
-        files[name] = _script(name, list(records[a:b]))
+        files[name] = _script(name, "[" + ",".join(documents[a:b]) + "]")
     return Corpus(files, ["", *(keys[s] for s in key_starts[1:])], text_starts)
 
 
@@ -211,5 +225,5 @@ def files(lang: str, other_lang: str, docs: Sequence[Document], other: Sequence[
         "main": main.head("main"),
         "otherText": other_text.head("other"),
     }
-    out[urls.SEARCH_HEAD] = _script(urls.SEARCH_HEAD, head)
+    out[urls.SEARCH_HEAD] = _script(urls.SEARCH_HEAD, _json(head))
     return out

@@ -13,6 +13,7 @@ Three kinds of address, all built here:
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from urllib.parse import quote
 
@@ -31,15 +32,17 @@ INSTRUMENTS = "instruments/index.md"
 # Beside an edition's pages (MkDocs writes it from overrides/sitemap.xml), and at the site root.
 SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
+# The folders of an edition's files beside its pages: its search, and each unit's citation files.
+SEARCH, CITE = "search/", "cite/"
 # An edition's search: what every query needs (search_shards), then its shards (search_file).
-SEARCH_HEAD = "search/head.js"
+SEARCH_HEAD = f"{SEARCH}head.js"
 
 
 def search_file(corpus: str, kind: str, number: int | None) -> str:
     """A shard of an edition's search: ``search/keys-3.js``, ``search/other-text-0.js`` (``main`` is the
     edition's own text); without a number, the pattern the browser fills in (``search/keys-{n}.js``)."""
     prefix = "" if corpus == "main" else f"{corpus}-"
-    return f"search/{prefix}{kind}-{'{n}' if number is None else number}.js"
+    return f"{SEARCH}{prefix}{kind}-{'{n}' if number is None else number}.js"
 
 
 def paragraph_page(number: int) -> str:
@@ -84,7 +87,7 @@ def footnote_path(footnote: Footnote) -> str:
 
 def cite_file(unit_slug: str, ext: str) -> str:
     """A unit's citation file in its edition (``cite/13a.bib``)."""
-    return f"cite/{unit_slug}.{ext}"
+    return f"{CITE}{unit_slug}.{ext}"
 
 
 def href(from_src: str, to: str, anchor: str = "") -> str:
@@ -92,16 +95,21 @@ def href(from_src: str, to: str, anchor: str = "") -> str:
     ``unit_path(…)``, ``cite_file(…)``, or ``../name`` beside the editions), with an optional anchor."""
     target, _, fragment = to.partition("#")
     here = path(from_src).rstrip("/") or "."
-    relative = posixpath.relpath(target.rstrip("/") or ".", here)
+    relative = _relpath(target.rstrip("/") or ".", here)
     relative = "" if relative == "." else relative + ("/" if target.endswith("/") else "")
     fragment = anchor or fragment
     return relative + (f"#{fragment}" if fragment else "") or "./"
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a page links to few places, from one folder: most calls repeat
+def _relpath(target: str, start: str) -> str:
+    return posixpath.relpath(target, start)
+
+
 def link(from_src: str, to_src: str, anchor: str = "") -> str:
     """A Markdown link from the page ``from_src`` to the page ``to_src`` by their source paths (``glossary/x.md``),
     which MkDocs checks and turns into the page's address."""
-    relative = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    relative = _relpath(to_src, posixpath.dirname(from_src) or ".")
     return relative + (f"#{anchor}" if anchor else "")
 
 
@@ -157,6 +165,11 @@ def addresses(site_root: str, langs: tuple[str, ...], to: str) -> dict[str, obje
 def edition_url(site_root: str, lang: str, to: str = "") -> str:
     """The public address of ``to`` in one edition."""
     return f"{site_root.rstrip('/')}/{lang}/{to}"
+
+
+def served_path(name: str, lang: str = "") -> str:
+    """A file's path on the site from its root: ``/glossary.csv``; in an edition, ``/zh/search/``."""
+    return edition_url("", lang, name) if lang else f"/{name}"
 
 
 def permalink(site_root: str, lang: str, unit: Unit) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browsing import TYPE
 from playwright.sync_api import Browser, expect
 from support import ROOT
 
@@ -111,6 +112,12 @@ def test_an_edit_reloads_the_open_page(browser: Browser, serving: Serving):
     zh = serving.zh
     zh.write_text(zh.read_text(encoding="utf-8").replace("探索各种机制和平台", "探索各项机制和平台"), encoding="utf-8")
     expect(page.locator('#para_13__list_1__point_a .decl-alt[lang="zh"]')).to_contain_text("各项机制", timeout=30_000)
+    # The shown edition's search is written while the page reloads: a query made at once finds the new wording.
+    en = serving.en
+    en.write_text(en.read_text(encoding="utf-8").replace("Explore mechanisms", "Examine mechanisms"), encoding="utf-8")
+    expect(page.locator("#para_13__list_1__point_a")).to_contain_text("Examine mechanisms", timeout=30_000)
+    page.evaluate(TYPE, "examine mechanisms")
+    expect(page.locator(".decl-search-hit", has_text="Examine mechanisms")).not_to_have_count(0)
     page.goto(f"{serving.base}/zh/glossary/sdg-localization/")
     page.wait_for_timeout(300)
     terms = serving.terms
