@@ -29,7 +29,7 @@ from unhabitat.labels import Site, check_locales, locale, words
 from unhabitat.markup import json_script
 from unhabitat.mdx import DeclarationExtension
 from unhabitat.offline import ZIP_NAME, offline_zip
-from unhabitat.pipeline import Build, load_build, write_files
+from unhabitat.pipeline import Build, load_build, release_memos, write_files
 from unhabitat.settings import EditionSpec, read_settings
 
 if TYPE_CHECKING:  # a one-off build never loads the live-reload server (watchdog and the rest)
@@ -127,6 +127,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(file)
     if not os.environ.get(SERVING):  # which compares them with the next build's in on_post_build
         _build(config).forget_pages()
+        release_memos()
     return files
 
 
@@ -181,9 +182,12 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.extra.get(DEFER_FILES):
         return
     write_files(build, site)
-    # Not under `make serve`, which rebuilds every edition at once.
-    if config.extra.get("offline_zip") and not os.environ.get(SERVING):
-        offline_zip(site.parent, site.parent / ZIP_NAME)
+    # A one-off build: its memos have served. The zip is not made under `make serve`, which rebuilds every edition
+    # at once.
+    if not os.environ.get(SERVING):
+        release_memos()
+        if config.extra.get("offline_zip"):
+            offline_zip(site.parent, site.parent / ZIP_NAME)
 
 
 def _digest(build: Build, name: str, content: str) -> str:
