@@ -302,6 +302,11 @@ def scale() -> list[str]:
         " | first query KB gz (requests) | later queries KB gz, median | keystroke ms",
     ]
     per_page: dict[int, float] = {}
+    plain_per_page: dict[int, float] = {}
+    # Seconds per MB of the pages' Markdown, ours and plain Material's: pages grow with the text (a full-text
+    # page holds up to 200 paragraphs, a term's concordance up to 200 occurrences), so a page costs more at 100x.
+    per_mb: dict[int, list[float]] = {}
+    plain_per_mb: dict[int, list[float]] = {}
     against_plain: dict[int, list[float]] = {}
     memory: dict[int, list[float]] = {}
     queried: dict[int, list[float]] = {}
@@ -318,7 +323,7 @@ def scale() -> list[str]:
             env = {"DECLARATION_ZH": str(zh_path), "DECLARATION_EN": str(en_path), "GLOSSARY_TERMS": str(terms)}
             sources = {"zh": str(zh_path), "en": str(en_path)}
             data = {"terms": str(terms), "instruments": str(ROOT / "glossary/instruments.yml")}
-            costs, rows = [], []
+            costs, plain_costs, rows = [], [], []
             for lang in (e.lang for e in editions()):
                 ours = measured_build(ROOT / "mkdocs.yml", folder / "site" / lang, {**env, "DECLARATION_EDITION": lang})
                 plain = measured_build(
@@ -326,6 +331,10 @@ def scale() -> list[str]:
                 )
                 mine, base = ours[0] / ours[2] * 1000, plain[0] / plain[2] * 1000
                 costs.append(mine)
+                plain_costs.append(base)
+                markdown = sum(f.stat().st_size for f in (folder / f"plain-{lang}" / "docs").rglob("*.md")) / 1e6
+                per_mb.setdefault(copies, []).append(ours[0] / markdown)
+                plain_per_mb.setdefault(copies, []).append(plain[0] / markdown)
                 against_plain.setdefault(copies, []).append(mine / base)
                 memory.setdefault(copies, []).append(ours[1] / plain[1])
                 rows.append(
@@ -338,14 +347,20 @@ def scale() -> list[str]:
                 afterwards.setdefault(copies, []).append(statistics.median(later))
                 lines.append(f"{row} | {size:.1f} ({requests}) | {statistics.median(later):.1f} | {typing:.1f}")
             per_page[copies] = statistics.mean(costs)
+            plain_per_page[copies] = statistics.mean(plain_costs)
 
     def by_size(label: str, values: dict[int, list[float]], form: str, goal: str) -> str:
         """One figure at every size, the worse edition's (the larger, the slower)."""
         return f"{label}: " + ", ".join(f"{c}x " + form.format(max(v)) for c, v in values.items()) + f" (goal {goal})"
 
+    def against_1x(values: dict[int, float]) -> str:
+        return f"10x {values[10] / values[1]:.2f}, 100x {values[100] / values[1]:.2f}"
+
+    mb, plain_mb = ({c: statistics.mean(v) for c, v in d.items()} for d in (per_mb, plain_per_mb))
     lines += [
-        f"per-page cost against 1x: 10x {per_page[10] / per_page[1]:.2f}, 100x {per_page[100] / per_page[1]:.2f}"
-        " (goal 1.3)",
+        f"per-page cost against 1x: {against_1x(per_page)} (goal 1.3); plain Material on the same pages: "
+        f"{against_1x(plain_per_page)}",
+        f"cost per MB of the pages' Markdown against 1x: {against_1x(mb)}; plain Material: {against_1x(plain_mb)}",
         by_size("per-page cost against plain Material, worse edition", against_plain, "{:.2f}", "1.3"),
         by_size("peak memory against plain Material, worse edition", memory, "{:.2f}", "1.2"),
         by_size(
