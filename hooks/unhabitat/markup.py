@@ -156,8 +156,9 @@ def md_lines(pieces: list[Piece], width: int = 100) -> str:
 
 
 # A rebuild under `make serve` makes every page's Markdown again to find the pages that changed: most of their
-# paragraphs are the same pieces as last time.
-@functools.lru_cache(maxsize=1 << 16)
+# paragraphs are the same pieces as last time. Sized for a few declarations' worth (about 900 an edition):
+# a text a hundred times longer would fill it with what a one-off build never asks for again.
+@functools.lru_cache(maxsize=1 << 13)
 def _lines(pieces: tuple[Piece, ...], width: int) -> str:
     if pieces and pieces[0][1]:
         pieces = ((_literal_start(pieces[0][0]), True), *pieces[1:])
