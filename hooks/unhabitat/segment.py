@@ -24,11 +24,12 @@ import json
 import logging
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 import ahocorasick
 import jieba
@@ -37,6 +38,7 @@ from .model import Unit
 from .romanize import Pinyin, romanize, search_keys
 from .termbase import RE_LOOSE_SPACE, Term
 
+T = TypeVar("T")
 # jieba keeps a run of these characters together; a form with anything else can never be one token.
 RE_JIEBA_BLOCK = re.compile(r"^[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+$")
 # A long form wins over any segmentation through it.
@@ -123,24 +125,36 @@ JIEBA_DICTIONARY = Path(jieba.__file__).with_name(jieba.DEFAULT_DICT_NAME)
 TABLE_FORMAT = 1
 
 
+def _stored_file(folder: Path, kind: str, key: str) -> Path:
+    """The cache file of ``kind`` for what ``key`` names: a new key, a new file."""
+    return folder / f"{kind}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+
+
+def _read_stored(path: Path, make: Callable[[Any], T]) -> T | None:
+    try:
+        return make(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):  # unreadable or from another version: made again
+        return None
+
+
 def _table_file(folder: Path) -> Path:
     dictionary = JIEBA_DICTIONARY.stat()
-    key = f"{TABLE_FORMAT} {jieba.__version__} {dictionary.st_size} {dictionary.st_mtime_ns}"
-    return folder / f"jieba-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+    return _stored_file(
+        folder, "jieba", f"{TABLE_FORMAT} {jieba.__version__} {dictionary.st_size} {dictionary.st_mtime_ns}"
+    )
 
 
 @functools.lru_cache(maxsize=2)
 def _stored_table(path: Path, changed: int) -> MainTable | None:
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        return MainTable(
+    return _read_stored(
+        path,
+        lambda stored: MainTable(
             MappingProxyType(stored["freq"]),
             stored["total"],
             frozenset(stored["set_phrases"]),
             frozenset(stored["chars"]),
-        )
-    except (OSError, ValueError, KeyError, TypeError):  # unreadable or from another version: made again
-        return None
+        ),
+    )
 
 
 def main_table(chars: Iterable[str] = (), folder: Path | None = None) -> MainTable:
@@ -345,19 +359,18 @@ def spellings(heads: Iterable[Head], forms: Iterable[str], table: MainTable, fol
 def _spellings_file(folder: Path) -> Path:
     rules = hashlib.sha256(b"".join(Path(__file__).with_name(m).read_bytes() for m in ("romanize.py", "segment.py")))
     key = f"{SPELLINGS_FORMAT} {metadata.version('pypinyin')} {_table_file(folder).name} {rules.hexdigest()}"
-    return folder / f"pinyin-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
+    return _stored_file(folder, "pinyin", key)
 
 
 @functools.lru_cache(maxsize=2)
 def _stored_spellings(path: Path, changed: int) -> Spellings | None:
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8"))
-        return Spellings(
+    return _read_stored(
+        path,
+        lambda stored: Spellings(
             {(t, o, bool(p)): Pinyin(m, tl, i) for t, o, p, m, tl, i in stored["pinyin"]},
             {f: (s, i) for f, s, i in stored["keys"]},
-        )
-    except (OSError, ValueError, KeyError, TypeError):  # unreadable or from another version: made again
-        return None
+        ),
+    )
 
 
 def teach(tokenizer: jieba.Tokenizer, terms: Iterable[Term]) -> None:
