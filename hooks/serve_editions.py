@@ -243,8 +243,9 @@ def _on_signal(signum: int, frame: FrameType | None) -> None:
 
 
 class _Server(LiveReloadServer):
-    """MkDocs' server, which lays the last build error over every page it serves until a good build,
-    holds a page of an edition still building until its build ends, and watches files through inotify."""
+    """MkDocs' server, which lays the last build error over every page it serves until a good build, holds a
+    page of an edition still building until its build ends and a file a build deferred until it is written,
+    watches files through inotify, and builds as soon as a save ends (``_build_loop``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # LiveReloadServer's own, passed through
         super().__init__(*args, **kwargs)
@@ -254,7 +255,7 @@ class _Server(LiveReloadServer):
         self._lock = threading.Lock()
         self.shown: str | None = None  # the edition of the page a browser last loaded
         self.building: dict[str, threading.Event] = {}  # edition → set once its build in the background ends
-        self._saved = False  # a change waiting for a build ends a save
+        self._saved = False  # whether the changes waiting for the build loop include the end of a save
         self.reloaded = threading.Event()  # set when a page, loaded again, asks for the next reload
         self._unwritten: list[tuple[Built, Future[None]]] = []  # a build's deferred files, and what writes them
         self._changed_at = 0.0  # time.monotonic() of the last change
