@@ -163,8 +163,8 @@ def build_edition(
     if not defer:
         return Built(inputs)
     _unwritten[lang] = (built, Path(site) / lang)
-    paths = frozenset(urls.served_path(name) for name in built.root_files)
-    return Built(inputs, paths, (urls.served_path(urls.SEARCH, lang), urls.served_path(urls.CITE, lang)))
+    paths = frozenset(urls.site_path("", name) for name in built.root_files)
+    return Built(inputs, paths, (urls.site_path(lang, urls.SEARCH), urls.site_path(lang, urls.CITE)))
 
 
 def finish_edition(lang: str) -> None:
@@ -257,13 +257,13 @@ class _Server(LiveReloadServer):
         self.building: dict[str, threading.Event] = {}  # edition → set once its build in the background ends
         self._saved = False  # whether the changes waiting for the build loop include the end of a save
         self.reloaded = threading.Event()  # set when a page, loaded again, asks for the next reload
-        self._unwritten: list[tuple[Built, Future[None]]] = []  # a build's deferred files, and what writes them
+        self._writing: list[tuple[Built, Future[None]]] = []  # a build's deferred files, and what writes them
         self._changed_at = 0.0  # time.monotonic() of the last change
 
     def hold(self, built: Built, writing: Future[None]) -> None:
         """Hold a request for a file the build deferred until ``writing`` has written it."""
         with self._lock:
-            self._unwritten = [(b, f) for b, f in self._unwritten if not f.done()] + [(built, writing)]
+            self._writing = [(b, f) for b, f in self._writing if not f.done()] + [(built, writing)]
 
     def set_error(self, message: str | None) -> None:
         with self._lock:
@@ -347,7 +347,7 @@ class _Server(LiveReloadServer):
         elif (lang := _edition_of(path)) and (event := self.building.get(lang)):
             event.wait()
         with self._lock:
-            writing = [f for built, f in self._unwritten if built.defers(path)]
+            writing = [f for built, f in self._writing if built.defers(path)]
         wait(writing)
         return super().serve_request(environ, start_response)
 

@@ -8,7 +8,6 @@ translation."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -24,7 +23,7 @@ from .references import Reference, detect
 from .register import Instrument, load_instruments
 from .render import Edition
 from .settings import EditionSpec
-from .source_text import parse, read_source
+from .source_text import parse, read_source, write_whole
 from .termbase import formulae_beside, load_term_base
 
 
@@ -99,11 +98,7 @@ def write_files(build: Build, site: Path) -> None:
     `make serve` the editions' workers write the shared ones while they are being served."""
     for folder, files in ((site.parent, build.root_files), (site, build.edition_files)):
         for name, content in files.items():
-            path = folder / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            aside = path.with_name(f".{path.name}.{os.getpid()}")
-            aside.write_text(content, encoding="utf-8", newline="")
-            aside.replace(path)
+            write_whole(folder / name, content)
 
 
 def _label(path: Path, base: Path) -> str:

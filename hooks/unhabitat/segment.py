@@ -18,11 +18,11 @@ does not re-segment ordinary text around it; a long form (four characters or mor
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import logging
-import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -36,6 +36,7 @@ import jieba
 
 from .model import Unit
 from .romanize import Pinyin, romanize, search_keys
+from .source_text import write_whole
 from .termbase import RE_LOOSE_SPACE, Term
 
 T = TypeVar("T")
@@ -179,7 +180,7 @@ def main_table(chars: Iterable[str] = (), folder: Path | None = None) -> MainTab
         "set_phrases": sorted(table.set_phrases),
         "freq": dict(sorted(table.freq.items())),
     }
-    _write_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+    _store(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return table
 
 
@@ -191,14 +192,10 @@ def _changed(path: Path) -> int:
         return -1
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    written = path.with_suffix(f".{os.getpid()}.tmp")  # two editions' builds may write it at once
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        written.write_text(text, encoding="utf-8")
-        os.replace(written, path)
-    except OSError:  # a read-only checkout builds all the same, making it again each time
-        written.unlink(missing_ok=True)
+def _store(path: Path, text: str) -> None:
+    """Keep ``text`` in the cache file ``path`` (two editions' builds may write it at once)."""
+    with contextlib.suppress(OSError):  # a read-only checkout builds all the same, making it again each time
+        write_whole(path, text)
 
 
 def new_tokenizer(table: MainTable | None = None) -> jieba.Tokenizer:
@@ -352,7 +349,7 @@ def spellings(heads: Iterable[Head], forms: Iterable[str], table: MainTable, fol
             "pinyin": [[*h, p.marked, p.toneless, p.initials] for h, p in sorted(made.pinyin.items(), key=str)],
             "keys": [[f, *k] for f, k in sorted(made.keys.items())],
         }
-        _write_atomically(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        _store(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
     return made
 
 

@@ -14,6 +14,7 @@ The line format, the same in every language:
 
 from __future__ import annotations
 
+import os
 import re
 import stat
 from dataclasses import dataclass, field
@@ -68,6 +69,20 @@ def read_input(path: Path, label: str, what: str) -> bytes:
     if len(data) > MAX_BYTES:
         raise SourceError(label, 0, f"{what} is larger than {MAX_BYTES // 2**20} MB")
     return data
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``path`` as a whole: the text goes to a file beside it, which then replaces it, so that a reader
+    at the same moment (the server of `make serve`, another edition's build) finds the old file or the new one,
+    never part of one. Raises ``OSError``; nothing is left beside the file then."""
+    aside = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        aside.write_text(text, encoding="utf-8", newline="")
+        aside.replace(path)
+    except OSError:
+        aside.unlink(missing_ok=True)
+        raise
 
 
 def decode(data: bytes, path: str) -> str:

@@ -148,9 +148,10 @@ def unterm_search(lang: str, query: str, langs: tuple[str, ...]) -> str:
 
 
 def site_path(lang: str, to: str = "") -> str:
-    """A path from the site root (``/zh/13/#para_13``), for the manifests (not from the host's root: under a
-    sub-path, the public URL is ``edition_url``)."""
-    return f"/{lang}/{to}"
+    """A path from the site root (``/zh/13/#para_13``; with no edition, a file beside them: ``/glossary.csv``),
+    for the manifests and `make serve` (not from the host's root: under a sub-path, the public URL is
+    ``edition_url``)."""
+    return f"/{lang}/{to}" if lang else f"/{to}"
 
 
 def addresses(site_root: str, langs: tuple[str, ...], to: str) -> dict[str, object]:
@@ -165,11 +166,6 @@ def addresses(site_root: str, langs: tuple[str, ...], to: str) -> dict[str, obje
 def edition_url(site_root: str, lang: str, to: str = "") -> str:
     """The public address of ``to`` in one edition."""
     return f"{site_root.rstrip('/')}/{lang}/{to}"
-
-
-def served_path(name: str, lang: str = "") -> str:
-    """A file's path on the site from its root: ``/glossary.csv``; in an edition, ``/zh/search/``."""
-    return edition_url("", lang, name) if lang else f"/{name}"
 
 
 def permalink(site_root: str, lang: str, unit: Unit) -> str:
